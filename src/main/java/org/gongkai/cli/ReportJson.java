@@ -1,0 +1,93 @@
+package org.gongkai.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gongkai.parse.Cell;
+import org.gongkai.parse.Lineage;
+import org.gongkai.parse.Report;
+
+/**
+ * The JSON Lines contract of {@code gongkai parse}: source, agency, year, format, region, metrics (every catalog
+ * key of the report's version, null when blank or not found), warnings. Further fields may be added; none of
+ * these may change.
+ */
+public final class ReportJson {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private ReportJson() {
+  }
+
+  public static ObjectNode toJson(Report report, boolean withLineage) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("source", report.source());
+    o.put("agency", report.agency());
+    if (report.year() == null) {
+      o.putNull("year");
+    } else {
+      o.put("year", report.year());
+    }
+    o.put("format", report.format());
+    o.put("region", report.region());
+    ObjectNode metrics = o.putObject("metrics");
+    ArrayNode blank = MAPPER.createArrayNode();
+    ArrayNode missing = MAPPER.createArrayNode();
+    for (Cell c : report.cells()) {
+      if (c.value() == null) {
+        metrics.putNull(c.key());
+      } else {
+        metrics.put(c.key(), c.value());
+      }
+      if (c.isBlank()) {
+        blank.add(c.key());
+      } else if (c.isMissing()) {
+        missing.add(c.key());
+      }
+    }
+    ArrayNode warnings = o.putArray("warnings");
+    report.warnings().forEach(warnings::add);
+    o.set("blank", blank);
+    o.set("missing", missing);
+    o.put("format_basis", report.formatBasis());
+    o.put("contact_phone", report.contactPhone());
+    o.put("encoding", report.encoding());
+    o.put("layout", report.layout());
+    if (withLineage) {
+      ObjectNode lineage = o.putObject("lineage");
+      for (Cell c : report.cells()) {
+        Lineage l = c.lineage();
+        if (l == null) {
+          continue;
+        }
+        ObjectNode n = lineage.putObject(c.key());
+        n.put("table", l.table());
+        n.put("row_label", l.rowLabel());
+        n.put("row_basis", l.rowBasis());
+        n.put("column", l.column());
+        n.put("column_index", l.columnIndex());
+        n.put("line", l.line());
+        n.put("raw", c.raw());
+      }
+    }
+    return o;
+  }
+
+  public static ObjectNode error(String source, String reason, String exceptionClass) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("source", source);
+    o.put("error", reason);
+    if (exceptionClass != null) {
+      o.put("exception", exceptionClass);
+    }
+    return o;
+  }
+
+  public static String write(ObjectNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

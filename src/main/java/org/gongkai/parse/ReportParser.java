@@ -1,0 +1,158 @@
+package org.gongkai.parse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gongkai.catalog.MetricCatalog;
+import org.gongkai.catalog.MetricDef;
+import org.gongkai.catalog.RowSpec;
+import org.gongkai.catalog.TableSpec;
+import org.gongkai.parse.encoding.Decoded;
+import org.gongkai.parse.encoding.TextDecoder;
+import org.gongkai.parse.meta.FormatDetector;
+import org.gongkai.parse.meta.Metadata;
+import org.gongkai.parse.meta.MetadataExtractor;
+import org.gongkai.parse.table.TableReader;
+import org.gongkai.parse.table.TableResult;
+import org.gongkai.parse.table.Token;
+import org.gongkai.parse.text.Layout;
+import org.gongkai.parse.text.Sections;
+import org.gongkai.parse.text.TextTokenizer;
+
+/**
+ * The parsing core: bytes and a file name in, a {@link Report} out. No Spark, no I/O: one instance is built per
+ * JVM (it holds the compiled catalog) and is safe to share between threads.
+ */
+public final class ReportParser {
+
+  private final MetricCatalog catalog;
+  private final Map<String, TableReader> readers = new ConcurrentHashMap<>();
+
+  public ReportParser() {
+    this(MetricCatalog.standard());
+  }
+
+  public ReportParser(MetricCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public MetricCatalog catalog() {
+    return catalog;
+  }
+
+  /**
+   * @throws UnreadableReportException when the file is not a report gongkai can read (empty, binary, an
+   *                                    unsupported format, no standard tables); the reason is for users
+   */
+  public Report parse(byte[] bytes, String source) throws UnreadableReportException {
+    if (bytes == null) {
+      throw new UnreadableReportException("no content");
+    }
+    ContentType type = ContentType.sniff(bytes);
+    if (type == ContentType.PDF || type == ContentType.OOXML || type == ContentType.OLE2) {
+      throw new UnreadableReportException("unsupported format: " + type.label());
+    }
+    Decoded decoded = TextDecoder.decode(bytes);
+    List<String> lines = List.of(decoded.text().split("\\r\\n|\\r|\\n", -1));
+    return parseLines(source, lines, decoded);
+  }
+
+  private Report parseLines(String source, List<String> lines, Decoded decoded) throws UnreadableReportException {
+    Map<String, Sections.Section> sections = Sections.find(lines, catalog);
+    Metadata meta = MetadataExtractor.extract(lines);
+    FormatDetector.Decision format = FormatDetector.decide(catalog, decoded.text(), sectionText(sections, "t2"),
+        sectionText(sections, "t3"), meta.year());
+
+    List<String> warnings = new ArrayList<>(decoded.warnings());
+    Map<String, Cell> found = new HashMap<>();
+    String layoutSeen = null;
+    for (TableSpec table : catalog.tables()) {
+      Sections.Section section = sections.get(table.id());
+      if (section == null) {
+        warnings.add("表" + table.number() + " " + table.zh() + " (" + table.id() + "): section heading not found");
+        continue;
+      }
+      Layout layout = Layout.detect(section.lines());
+      List<Token> tokens = TextTokenizer.tokenize(section.lines(), section.firstLine(), layout);
+      boolean rowStructured = layout.cellDelimited() && hasMultiValueRow(tokens);
+      TableResult result = reader(format.format(), table).read(tokens, rowStructured, layout.id());
+      found.putAll(result.cells());
+      warnings.addAll(result.warnings());
+      if (layoutSeen == null || "t3".equals(table.id())) {
+        layoutSeen = layout.id();
+      }
+    }
+    if (found.isEmpty()) {
+      throw new UnreadableReportException(sections.isEmpty()
+          ? "no standard tables found"
+          : "no standard tables found: headings present but no table values under them");
+    }
+    List<Cell> cells = assemble(format.format(), found, warnings);
+    if (meta.agency() == null) {
+      warnings.add("agency name not found (no title, 请与…联系 or 本报告由… sentence)");
+    }
+    if (meta.year() == null) {
+      warnings.add("report year not found (no 统计期限 sentence or dated title)");
+    }
+    return new Report(source, meta.agency(), meta.year(), format.format(), format.basis(), meta.contactPhone(),
+        null, decoded.charset(), layoutSeen, cells, warnings);
+  }
+
+  /** Every catalog cell of the version, found or missing, with one warning per incomplete row. */
+  private List<Cell> assemble(String format, Map<String, Cell> found, List<String> warnings) {
+    List<Cell> cells = new ArrayList<>();
+    Map<String, List<String>> missingByRow = new LinkedHashMap<>();
+    Map<String, List<String>> blankByRow = new LinkedHashMap<>();
+    for (MetricDef def : catalog.metrics(format)) {
+      Cell cell = found.get(def.key());
+      String row = def.table() + "." + def.row();
+      if (cell == null) {
+        cell = Cell.missing(def.key());
+        missingByRow.computeIfAbsent(row, k -> new ArrayList<>()).add(def.column());
+      } else if (cell.isBlank()) {
+        blankByRow.computeIfAbsent(row, k -> new ArrayList<>())
+            .add(def.column() + (cell.raw().isEmpty() ? "" : " '" + cell.raw() + "'"));
+      }
+      cells.add(cell);
+    }
+    missingByRow.forEach((row, cols) -> warnings.add(row + " (" + rowLabel(format, row) + "): not found, "
+        + cols.size() + " cells null"));
+    blankByRow.forEach((row, cols) -> warnings.add(row + " (" + rowLabel(format, row) + "): left blank in the report: "
+        + String.join(", ", cols)));
+    return cells;
+  }
+
+  private String rowLabel(String format, String tableDotRow) {
+    int dot = tableDotRow.indexOf('.');
+    String table = tableDotRow.substring(0, dot);
+    String row = tableDotRow.substring(dot + 1);
+    return catalog.tables().stream().filter(t -> t.id().equals(table))
+        .flatMap(t -> t.rows(format).stream()).filter(r -> r.key().equals(row))
+        .map(RowSpec::zh).findFirst().orElse(row);
+  }
+
+  private TableReader reader(String format, TableSpec table) {
+    return readers.computeIfAbsent(format + "/" + table.id(), k -> new TableReader(table, format));
+  }
+
+  /** Row-structured layouts print a table row per source row; one-cell-per-line layouts never have two values. */
+  private static boolean hasMultiValueRow(List<Token> tokens) {
+    int values = 0;
+    for (Token t : tokens) {
+      if (t.kind() == Token.Kind.ROW_END) {
+        values = 0;
+      } else if (t.isValueLike() && ++values >= 2) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String sectionText(Map<String, Sections.Section> sections, String table) {
+    Sections.Section s = sections.get(table);
+    return s == null ? "" : String.join("\n", s.lines());
+  }
+}

@@ -1,0 +1,106 @@
+package org.gongkai.parse.meta;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gongkai.parse.table.Labels;
+
+/**
+ * Reads the agency, the report year and the contact phone from a report's prose.
+ *
+ * <p>Agency: the title (…局2024年政府信息公开工作年度报告, possibly wrapped over lines), else 请与…联系, else the
+ * first sentence (本报告由…编制). Year: the 统计期限 sentence first (the period the figures cover), then the title.
+ */
+public final class MetadataExtractor {
+
+  private static final int TITLE_LINES = 6;
+  private static final Pattern TITLE = Pattern.compile(
+      "^(.{2,60}?)[(（]?(\\d{4})\\s*年(?:度)?[)）]?(?:度)?政府信息公开(?:工作)?(?:年度)?报告");
+  private static final Pattern CONTACT = Pattern.compile("请(?:与|联系|向)([^，,。；;（(]{2,40}?)(?:联系|咨询|反映)");
+  private static final Pattern BY = Pattern.compile("本(?:年度)?报告由([^，,。；;（(]{2,40}?)(?:按照|根据|依据|依照|编制)");
+  private static final Pattern PERIOD = Pattern.compile(
+      "统计(?:期限|时限|区间|期间|时间)[^0-9]{0,8}(\\d{4})\\s*年\\s*0?1\\s*月\\s*0?1\\s*日");
+  private static final Pattern PHONE = Pattern.compile(
+      "(?:电话|联系方式|热线)[:：]?\\s*[(（]?(0\\d{2,3})[)）]?\\s*[-－—]?\\s*(\\d{7,8})");
+  private static final Pattern AGENCY_SUFFIX = Pattern.compile(
+      ".*(局|委员会|委|厅|办公室|办|政府|院|署|中心|部|会|所|处|街道|镇|乡|馆|站|队)$");
+
+  private MetadataExtractor() {
+  }
+
+  public static Metadata extract(List<String> lines) {
+    String text = String.join("\n", lines);
+    String agency = null;
+    String agencyBasis = null;
+    Integer titleYear = null;
+
+    Matcher title = TITLE.matcher(titleText(lines));
+    if (title.find() && AGENCY_SUFFIX.matcher(cleanAgency(title.group(1))).matches()) {
+      agency = cleanAgency(title.group(1));
+      agencyBasis = "title";
+      titleYear = Integer.valueOf(title.group(2));
+    }
+    if (agency == null) {
+      Matcher m = CONTACT.matcher(text);
+      if (m.find()) {
+        agency = cleanAgency(m.group(1));
+        agencyBasis = "contact sentence";
+      }
+    }
+    if (agency == null) {
+      Matcher m = BY.matcher(text);
+      if (m.find()) {
+        agency = cleanAgency(m.group(1));
+        agencyBasis = "first sentence";
+      }
+    }
+
+    Integer year = null;
+    String yearBasis = null;
+    Matcher period = PERIOD.matcher(text.replace("\n", ""));
+    if (period.find()) {
+      year = Integer.valueOf(period.group(1));
+      yearBasis = "statistics period";
+    } else if (titleYear != null) {
+      year = titleYear;
+      yearBasis = "title";
+    } else {
+      Matcher any = TITLE.matcher(Labels.squeeze(text));
+      if (any.find()) {
+        year = Integer.valueOf(any.group(2));
+        yearBasis = "title";
+      }
+    }
+
+    String phone = null;
+    Matcher p = PHONE.matcher(text);
+    if (p.find()) {
+      phone = p.group(1) + "-" + p.group(2);
+    }
+    return new Metadata(agency, agencyBasis, year, yearBasis, phone);
+  }
+
+  /** The first short lines of the report joined: titles are often wrapped (…年度报\n告). */
+  private static String titleText(List<String> lines) {
+    StringBuilder sb = new StringBuilder();
+    int taken = 0;
+    for (String line : lines) {
+      String s = Labels.squeeze(line);
+      if (s.isEmpty()) {
+        continue;
+      }
+      if (s.length() > 80 || taken == TITLE_LINES) {
+        break;
+      }
+      sb.append(s);
+      taken++;
+    }
+    return sb.toString();
+  }
+
+  private static String cleanAgency(String raw) {
+    String s = Labels.squeeze(raw);
+    s = s.replaceAll("^(?:关于)", "");
+    return s;
+  }
+}

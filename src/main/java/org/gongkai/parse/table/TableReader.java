@@ -1,0 +1,270 @@
+package org.gongkai.parse.table;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gongkai.catalog.ColumnSpec;
+import org.gongkai.catalog.RowSpec;
+import org.gongkai.catalog.TableSpec;
+import org.gongkai.parse.Cell;
+import org.gongkai.parse.Lineage;
+
+/**
+ * Reads one standard table of one template version from a token stream, whatever layout produced it.
+ *
+ * <p>Rows are found by their labels where the source prints them, and by the template's fixed row order where it
+ * does not. Values are never guessed: a group of numbers that does not fill whole rows exactly is reported and
+ * left unassigned, so a misaligned table yields nulls and a warning, not shifted numbers.
+ *
+ * <p>Two reading modes: <em>row-structured</em> sources (one source row per table row: pipe or tab cells, HTML
+ * grids) keep empty cells as blanks at their position; <em>flowing</em> sources (PDF text, one cell per line
+ * without row boundaries) are read as runs of numbers between labels.
+ *
+ * <p>Immutable and thread-safe once built; build one per table and template version and reuse it.
+ */
+public final class TableReader {
+
+  private static final int MAX_LABEL_PARTS = 6;
+
+  private final TableSpec table;
+  private final List<RowSpec> rows;
+  private final Set<String> columnHeaders;
+
+  public TableReader(TableSpec table, String format) {
+    this.table = table;
+    this.rows = table.rows(format);
+    Set<String> headers = new HashSet<>();
+    rows.forEach(r -> r.columns().forEach(c -> headers.add(Labels.key(c.zh()))));
+    this.columnHeaders = Set.copyOf(headers);
+  }
+
+  public TableSpec table() {
+    return table;
+  }
+
+  public List<RowSpec> rows() {
+    return rows;
+  }
+
+  /**
+   * @param rowStructured true when each source row is one table row (cells keep their positions)
+   * @param layout        recorded in lineage
+   */
+  public TableResult read(List<Token> tokens, boolean rowStructured, String layout) {
+    Run run = new Run(layout);
+    if (rowStructured) {
+      readRows(tokens, run);
+    } else {
+      readFlowing(tokens, run);
+    }
+    return new TableResult(run.cells, run.warnings);
+  }
+
+  private void readFlowing(List<Token> tokens, Run run) {
+    List<Token> labels = new ArrayList<>();
+    int i = 0;
+    while (i < tokens.size()) {
+      Token t = tokens.get(i);
+      if (t.kind() == Token.Kind.LABEL) {
+        labels.add(t);
+        i++;
+        continue;
+      }
+      if (!t.isValueLike()) {
+        i++;
+        continue;
+      }
+      List<Token> values = new ArrayList<>();
+      while (i < tokens.size() && tokens.get(i).kind() != Token.Kind.LABEL) {
+        if (tokens.get(i).isValueLike()) {
+          values.add(tokens.get(i));
+        }
+        i++;
+      }
+      place(labels, values, run);
+      labels = new ArrayList<>();
+    }
+  }
+
+  private void readRows(List<Token> tokens, Run run) {
+    List<Token> pending = new ArrayList<>();
+    List<Token> row = new ArrayList<>();
+    for (Token t : tokens) {
+      if (t.kind() != Token.Kind.ROW_END) {
+        row.add(t);
+        continue;
+      }
+      pending = readRow(row, pending, run);
+      row = new ArrayList<>();
+    }
+    readRow(row, pending, run);
+  }
+
+  /** Reads one source row; returns the labels still waiting for values. */
+  private List<Token> readRow(List<Token> row, List<Token> pending, Run run) {
+    int lastLabel = -1;
+    for (int i = 0; i < row.size(); i++) {
+      if (row.get(i).kind() == Token.Kind.LABEL) {
+        lastLabel = i;
+      }
+    }
+    List<Token> labels = new ArrayList<>(pending);
+    for (int i = 0; i <= lastLabel; i++) {
+      Token t = row.get(i);
+      if (t.kind() == Token.Kind.LABEL) {
+        labels.add(t);
+      } else if (t.isValueLike()) {
+        run.warn(table.id() + ": ignored " + t.text() + " printed before the row label on line " + t.line());
+      }
+    }
+    List<Token> cells = new ArrayList<>(row.subList(lastLabel + 1, row.size()));
+    if (cells.stream().noneMatch(Token::isValueLike)) {
+      return labels;
+    }
+    Match match = match(labels);
+    int start = match != null ? match.row : run.nextRow;
+    if (start >= rows.size()) {
+      run.warn(table.id() + ": values on line " + cells.get(0).line() + " follow the last row of the table; ignored");
+      return new ArrayList<>();
+    }
+    place(match, start, fitPositions(cells, rows.get(start).width()), run);
+    return new ArrayList<>();
+  }
+
+  /**
+   * Row-structured cells: padding after the last column and an empty label cell before the first are layout,
+   * not blanks; an empty cell inside the row is a blank.
+   */
+  private static List<Token> fitPositions(List<Token> cells, int width) {
+    List<Token> list = new ArrayList<>(cells);
+    int trailing = 0;
+    while (!list.isEmpty() && list.get(list.size() - 1).kind() == Token.Kind.EMPTY) {
+      list.remove(list.size() - 1);
+      trailing++;
+    }
+    while (list.size() > width && list.get(0).kind() == Token.Kind.EMPTY) {
+      list.remove(0);
+    }
+    int line = list.get(list.size() - 1).line();
+    for (int i = list.size(); i < width && trailing > 0; i++, trailing--) {
+      list.add(new Token(Token.Kind.EMPTY, "", null, false, line));
+    }
+    return list;
+  }
+
+  private void place(List<Token> labels, List<Token> values, Run run) {
+    Match match = match(labels);
+    int start = match != null ? match.row : run.nextRow;
+    if (start >= rows.size()) {
+      run.warn(table.id() + ": " + values.size() + " values from line " + values.get(0).line()
+          + " follow the last row of the table; ignored");
+      return;
+    }
+    place(match, start, values, run);
+  }
+
+  /** Assigns values to whole consecutive rows from {@code start}, or to none when they do not fit exactly. */
+  private void place(Match match, int start, List<Token> values, Run run) {
+    int end = start;
+    int used = 0;
+    while (used < values.size() && end < rows.size()) {
+      used += rows.get(end).width();
+      end++;
+    }
+    RowSpec first = rows.get(start);
+    if (used != values.size()) {
+      run.warn(table.id() + ": " + values.size() + " values on line " + values.get(0).line() + " for row "
+          + first.zh() + " (" + first.key() + ") do not fill whole rows of " + first.width()
+          + " columns; left unread rather than guessed");
+      run.nextRow = Math.max(run.nextRow, start + 1);
+      return;
+    }
+    int offset = 0;
+    for (int r = start; r < end; r++) {
+      RowSpec row = rows.get(r);
+      boolean byLabel = r == start && match != null;
+      assign(row, values.subList(offset, offset + row.width()), byLabel ? match.label : null, run);
+      offset += row.width();
+    }
+    run.nextRow = end;
+  }
+
+  private void assign(RowSpec row, List<Token> values, String label, Run run) {
+    if (!run.rowsSeen.add(row.key())) {
+      run.warn(table.id() + ": row " + row.zh() + " (" + row.key() + ") appears again on line "
+          + values.get(0).line() + "; the first occurrence is kept");
+      return;
+    }
+    for (int c = 0; c < row.width(); c++) {
+      ColumnSpec col = row.columns().get(c);
+      Token t = values.get(c);
+      Lineage lineage = new Lineage(table.id(), label, label != null ? "label" : "order", col.zh(), c + 1,
+          t.line(), run.layout);
+      String key = row.metricKey(col);
+      Cell cell = t.kind() == Token.Kind.VALUE
+          ? new Cell(key, t.value(), Cell.Status.VALUE, t.text(), lineage)
+          : new Cell(key, null, Cell.Status.BLANK, t.text(), lineage);
+      run.cells.put(key, cell);
+    }
+  }
+
+  /**
+   * Finds the row named by the labels before a group of values. The shortest trailing combination of label
+   * parts wins, so a row label is preferred over the group label printed before it and a label wrapped over
+   * several lines is rejoined. Column headers printed without an enumerator are not row labels.
+   */
+  private Match match(List<Token> labels) {
+    List<Token> candidates = labels.stream()
+        .filter(t -> t.enumerated() || !columnHeaders.contains(Labels.key(t.text())))
+        .toList();
+    int stop = Math.max(0, candidates.size() - MAX_LABEL_PARTS);
+    for (int j = candidates.size() - 1; j >= stop; j--) {
+      StringBuilder key = new StringBuilder();
+      StringBuilder raw = new StringBuilder();
+      for (Token t : candidates.subList(j, candidates.size())) {
+        key.append(Labels.key(t.text()));
+        raw.append(t.text());
+      }
+      int best = -1;
+      int bestLength = 0;
+      for (int r = 0; r < rows.size(); r++) {
+        for (String alias : rows.get(r).match()) {
+          boolean exact = alias.startsWith("=");
+          String a = exact ? alias.substring(1) : alias;
+          boolean hit = exact ? key.toString().equals(a) : key.indexOf(a) >= 0;
+          if (hit && a.length() > bestLength) {
+            best = r;
+            bestLength = a.length();
+          }
+        }
+      }
+      if (best >= 0) {
+        return new Match(best, raw.toString());
+      }
+    }
+    return null;
+  }
+
+  private record Match(int row, String label) {
+  }
+
+  /** Mutable state of one read. */
+  private static final class Run {
+    final String layout;
+    final Map<String, Cell> cells = new HashMap<>();
+    final List<String> warnings = new ArrayList<>();
+    final Set<String> rowsSeen = new HashSet<>();
+    int nextRow;
+
+    Run(String layout) {
+      this.layout = layout;
+    }
+
+    void warn(String message) {
+      warnings.add(message);
+    }
+  }
+}
