@@ -17,10 +17,10 @@ import org.gongkai.parse.meta.Metadata;
 import org.gongkai.parse.meta.MetadataExtractor;
 import org.gongkai.parse.table.TableReader;
 import org.gongkai.parse.table.TableResult;
-import org.gongkai.parse.table.Token;
-import org.gongkai.parse.text.Layout;
+import org.gongkai.parse.html.HtmlDocument;
 import org.gongkai.parse.text.Sections;
-import org.gongkai.parse.text.TextTokenizer;
+import org.gongkai.parse.text.SourceDocument;
+import org.gongkai.parse.text.TextDocument;
 
 /**
  * The parsing core: bytes and a file name in, a {@link Report} out. No Spark, no I/O: one instance is built per
@@ -56,17 +56,23 @@ public final class ReportParser {
       throw new UnreadableReportException("unsupported format: " + type.label());
     }
     Decoded decoded = TextDecoder.decode(bytes);
-    List<String> lines = List.of(decoded.text().split("\\r\\n|\\r|\\n", -1));
-    return parseLines(source, lines, decoded);
+    SourceDocument doc = type == ContentType.HTML
+        ? new HtmlDocument(decoded.text())
+        : new TextDocument(decoded.text());
+    return read(source, doc, decoded.charset(), decoded.warnings());
   }
 
-  private Report parseLines(String source, List<String> lines, Decoded decoded) throws UnreadableReportException {
+  /** Reads a decoded document of any source format into a report. */
+  Report read(String source, SourceDocument doc, String charset, List<String> decodeWarnings)
+      throws UnreadableReportException {
+    List<String> lines = doc.lines();
     Map<String, Sections.Section> sections = Sections.find(lines, catalog);
-    Metadata meta = MetadataExtractor.extract(lines);
-    FormatDetector.Decision format = FormatDetector.decide(catalog, decoded.text(), sectionText(sections, "t2"),
-        sectionText(sections, "t3"), meta.year());
+    Metadata meta = MetadataExtractor.extract(lines, doc.title());
+    String text = String.join("\n", lines);
+    FormatDetector.Decision format = FormatDetector.decide(catalog, text, sectionText(lines, sections, "t2"),
+        sectionText(lines, sections, "t3"), meta.year());
 
-    List<String> warnings = new ArrayList<>(decoded.warnings());
+    List<String> warnings = new ArrayList<>(decodeWarnings);
     Map<String, Cell> found = new HashMap<>();
     String layoutSeen = null;
     for (TableSpec table : catalog.tables()) {
@@ -75,14 +81,13 @@ public final class ReportParser {
         warnings.add("表" + table.number() + " " + table.zh() + " (" + table.id() + "): section heading not found");
         continue;
       }
-      Layout layout = Layout.detect(section.lines());
-      List<Token> tokens = TextTokenizer.tokenize(section.lines(), section.firstLine(), layout);
-      boolean rowStructured = layout.cellDelimited() && hasMultiValueRow(tokens);
-      TableResult result = reader(format.format(), table).read(tokens, rowStructured, layout.id());
+      SourceDocument.Cells cells = doc.cells(section.from(), section.to());
+      TableResult result = reader(format.format(), table).read(cells.tokens(), cells.rowStructured(),
+          cells.layout());
       found.putAll(result.cells());
       warnings.addAll(result.warnings());
       if (layoutSeen == null || "t3".equals(table.id())) {
-        layoutSeen = layout.id();
+        layoutSeen = cells.layout();
       }
     }
     if (found.isEmpty()) {
@@ -98,7 +103,7 @@ public final class ReportParser {
       warnings.add("report year not found (no 统计期限 sentence or dated title)");
     }
     return new Report(source, meta.agency(), meta.year(), format.format(), format.basis(), meta.contactPhone(),
-        null, decoded.charset(), layoutSeen, cells, warnings);
+        null, charset, layoutSeen, cells, warnings);
   }
 
   /** Every catalog cell of the version, found or missing, with one warning per incomplete row. */
@@ -138,21 +143,8 @@ public final class ReportParser {
     return readers.computeIfAbsent(format + "/" + table.id(), k -> new TableReader(table, format));
   }
 
-  /** Row-structured layouts print a table row per source row; one-cell-per-line layouts never have two values. */
-  private static boolean hasMultiValueRow(List<Token> tokens) {
-    int values = 0;
-    for (Token t : tokens) {
-      if (t.kind() == Token.Kind.ROW_END) {
-        values = 0;
-      } else if (t.isValueLike() && ++values >= 2) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String sectionText(Map<String, Sections.Section> sections, String table) {
+  private static String sectionText(List<String> lines, Map<String, Sections.Section> sections, String table) {
     Sections.Section s = sections.get(table);
-    return s == null ? "" : String.join("\n", s.lines());
+    return s == null ? "" : String.join("\n", lines.subList(s.from(), s.to()));
   }
 }

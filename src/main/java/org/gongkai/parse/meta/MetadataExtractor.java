@@ -14,8 +14,11 @@ import org.gongkai.parse.table.Labels;
 public final class MetadataExtractor {
 
   private static final int TITLE_LINES = 6;
+  private static final int TITLE_SEARCH_LINES = 40;
   private static final Pattern TITLE = Pattern.compile(
-      "^(.{2,60}?)[(（]?(\\d{4})\\s*年(?:度)?[)）]?(?:度)?政府信息公开(?:工作)?(?:年度)?报告");
+      "(.{2,60}?)[(（]?(\\d{4})\\s*年(?:度)?[)）]?(?:度)?政府信息公开(?:工作)?(?:年度)?报告");
+  // breadcrumbs and site names printed before a title: 首页>政务公开>…
+  private static final Pattern TITLE_PREFIX = Pattern.compile(".*[>»|｜:：/\\]]");
   private static final Pattern CONTACT = Pattern.compile("请(?:与|联系|向)([^，,。；;（(]{2,40}?)(?:联系|咨询|反映)");
   private static final Pattern BY = Pattern.compile("本(?:年度)?报告由([^，,。；;（(]{2,40}?)(?:按照|根据|依据|依照|编制)");
   private static final Pattern PERIOD = Pattern.compile(
@@ -28,17 +31,27 @@ public final class MetadataExtractor {
   private MetadataExtractor() {
   }
 
-  public static Metadata extract(List<String> lines) {
+  /**
+   * @param lines     the document's lines
+   * @param pageTitle a title declared outside the text (HTML {@code <title>}), or null
+   */
+  public static Metadata extract(List<String> lines, String pageTitle) {
     String text = String.join("\n", lines);
     String agency = null;
     String agencyBasis = null;
     Integer titleYear = null;
 
-    Matcher title = TITLE.matcher(titleText(lines));
-    if (title.find() && AGENCY_SUFFIX.matcher(cleanAgency(title.group(1))).matches()) {
-      agency = cleanAgency(title.group(1));
-      agencyBasis = "title";
-      titleYear = Integer.valueOf(title.group(2));
+    for (String candidate : titleCandidates(lines, pageTitle)) {
+      Matcher title = TITLE.matcher(candidate);
+      if (title.lookingAt() || (title.reset().find() && candidate.length() <= 80)) {
+        String name = cleanAgency(TITLE_PREFIX.matcher(title.group(1)).replaceFirst(""));
+        if (AGENCY_SUFFIX.matcher(name).matches()) {
+          agency = name;
+          agencyBasis = "title";
+          titleYear = Integer.valueOf(title.group(2));
+          break;
+        }
+      }
     }
     if (agency == null) {
       Matcher m = CONTACT.matcher(text);
@@ -78,6 +91,17 @@ public final class MetadataExtractor {
       phone = p.group(1) + "-" + p.group(2);
     }
     return new Metadata(agency, agencyBasis, year, yearBasis, phone);
+  }
+
+  /** The report's opening lines joined (titles wrap: …年度报\n告), then each early short line, then the page title. */
+  private static List<String> titleCandidates(List<String> lines, String pageTitle) {
+    List<String> out = new java.util.ArrayList<>();
+    out.add(titleText(lines));
+    lines.stream().limit(TITLE_SEARCH_LINES).map(Labels::squeeze).filter(s -> s.length() <= 80).forEach(out::add);
+    if (pageTitle != null) {
+      out.add(Labels.squeeze(pageTitle));
+    }
+    return out;
   }
 
   /** The first short lines of the report joined: titles are often wrapped (…年度报\n告). */

@@ -16,7 +16,7 @@ public final class Labels {
       "^(?:第?[一二三四五六七八九十]+[、.．]|\\d{1,2}[、.．](?!\\d)|[(（][一二三四五六七八九十\\d]{1,3}[)）]"
           + "|第[一二三四五六七八九十\\d]+项)");
   private static final Pattern NUMBER = Pattern.compile(
-      "^([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)(?:件|条|个|项|次)?$");
+      "^([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)(件|条|个|项|次|万元|元)?$");
   // Ways reports write "not filled": dashes of every width, a slash, 无.
   private static final Pattern BLANK = Pattern.compile("^(?:[-—―–‐‒]+|/|\\\\|无|空)$");
   private static final Pattern SPACE = Pattern.compile("[\\s\\u00a0\\u3000\\u200b\\ufeff]+");
@@ -57,16 +57,17 @@ public final class Labels {
   public static Token classify(String rawText, int line) {
     String text = SPACE.matcher(trim(rawText)).replaceAll(" ").trim();
     if (text.isEmpty()) {
-      return new Token(Token.Kind.EMPTY, "", null, false, line);
+      return Token.empty(line);
     }
     String squeezed = squeeze(text);
     Matcher num = NUMBER.matcher(squeezed);
     if (num.matches()) {
-      return new Token(Token.Kind.VALUE, text, new BigDecimal(num.group(1).replace(",", "")), false, line);
+      return new Token(Token.Kind.VALUE, text, new BigDecimal(num.group(1).replace(",", "")), num.group(2), false,
+          line);
     }
     if (BLANK.matcher(squeezed).matches()) {
-      return new Token(Token.Kind.BLANK, text, null, false, line);
+      return new Token(Token.Kind.BLANK, text, null, null, false, line);
     }
-    return new Token(Token.Kind.LABEL, text, null, hasEnumerator(squeezed), line);
+    return new Token(Token.Kind.LABEL, text, null, null, hasEnumerator(squeezed), line);
   }
 }

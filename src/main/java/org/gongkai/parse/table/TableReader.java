@@ -1,5 +1,6 @@
 package org.gongkai.parse.table;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +29,8 @@ import org.gongkai.parse.Lineage;
 public final class TableReader {
 
   private static final int MAX_LABEL_PARTS = 6;
+  private static final String YUAN_10K = "万元";
+  private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
   private final TableSpec table;
   private final List<RowSpec> rows;
@@ -55,6 +58,7 @@ public final class TableReader {
    */
   public TableResult read(List<Token> tokens, boolean rowStructured, String layout) {
     Run run = new Run(layout);
+    tokens.stream().filter(t -> t.kind() == Token.Kind.LABEL).forEach(t -> run.labelKeys.add(Labels.key(t.text())));
     if (rowStructured) {
       readRows(tokens, run);
     } else {
@@ -150,7 +154,7 @@ public final class TableReader {
     }
     int line = list.get(list.size() - 1).line();
     for (int i = list.size(); i < width && trailing > 0; i++, trailing--) {
-      list.add(new Token(Token.Kind.EMPTY, "", null, false, line));
+      list.add(Token.empty(line));
     }
     return list;
   }
@@ -205,10 +209,41 @@ public final class TableReader {
           t.line(), run.layout);
       String key = row.metricKey(col);
       Cell cell = t.kind() == Token.Kind.VALUE
-          ? new Cell(key, t.value(), Cell.Status.VALUE, t.text(), lineage)
+          ? new Cell(key, inCatalogUnit(key, col, t, run), Cell.Status.VALUE, t.text(), lineage)
           : new Cell(key, null, Cell.Status.BLANK, t.text(), lineage);
       run.cells.put(key, cell);
     }
+  }
+
+  /**
+   * Amounts are stored in the catalog's unit (万元). A report may print 元 in the cell or in the column header
+   * (采购总金额（元）); such amounts are converted and the conversion is reported.
+   */
+  private BigDecimal inCatalogUnit(String key, ColumnSpec col, Token t, Run run) {
+    if (!col.decimal() || !YUAN_10K.equals(col.unit())) {
+      return t.value();
+    }
+    boolean yuan = "元".equals(t.unit());
+    if (t.unit() == null) {
+      String base = Labels.key(col.zh().replaceAll("[（(].*?[)）]", ""));
+      yuan = run.labelKeys.stream().anyMatch(k -> {
+        int at = k.indexOf(base);
+        if (at < 0) {
+          return false;
+        }
+        String rest = k.substring(at + base.length());
+        return rest.contains("元") && !rest.contains("万元");
+      });
+    }
+    if (!yuan) {
+      return t.value();
+    }
+    BigDecimal converted = t.value().divide(TEN_THOUSAND).stripTrailingZeros();
+    if (converted.scale() < 0) {
+      converted = converted.setScale(0);
+    }
+    run.warn(key + ": " + t.text() + " printed in 元, stored as " + converted.toPlainString() + " 万元");
+    return converted;
   }
 
   /**
@@ -257,6 +292,7 @@ public final class TableReader {
     final Map<String, Cell> cells = new HashMap<>();
     final List<String> warnings = new ArrayList<>();
     final Set<String> rowsSeen = new HashSet<>();
+    final Set<String> labelKeys = new HashSet<>();
     int nextRow;
 
     Run(String layout) {
