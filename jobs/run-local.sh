@@ -1,6 +1,19 @@
 #!/usr/bin/env bash
-# The main job on its embedded default: the bundled sample corpus (src/sample/corpus).
-# For now it parses every sample file and prints the figures; the Spark/Delta pipeline replaces this.
+# The main job on one machine: Spark in local mode. With no arguments it reads the bundled sample corpus
+# (src/sample/corpus) and writes the Delta tables under ./warehouse, as conf/gongkai.yaml says.
+#
+#   jobs/run-local.sh                                   # the sample corpus
+#   jobs/run-local.sh --input /data/reports/2024 --warehouse /data/gongkai
+#   jobs/run-local.sh --input s3a://bucket/reports/** --manifest s3a://bucket/manifest.csv
+#   jobs/run-local.sh --reprocess                       # parse everything again (new parser version)
+#
+# Options are those of `jobs/gongkai run --help`; GONGKAI_JAVA_OPTS adds JVM options (default -Xmx4g).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-exec "$here/jobs/gongkai" parse "$here"/src/sample/corpus/*
+source "$here/jobs/lib.sh"
+cd "$here"
+gongkai_build
+# shellcheck disable=SC2046
+exec java ${GONGKAI_JAVA_OPTS:--Xmx4g} $(gongkai_jvm_opens) \
+  -Dlog4j2.configurationFile="$here/conf/log4j2.properties" \
+  -cp "$(gongkai_classpath)" org.gongkai.cli.Gongkai run --master "local[*]" "$@"

@@ -31,6 +31,7 @@ public final class MetricCatalog {
   private final List<TableSpec> tables;
   private final List<String> sectionEnds;
   private final Map<String, List<MetricDef>> metricsByFormat;
+  private final Map<String, MetricDef> byKey;
 
   private MetricCatalog(List<FormatVersion> formats, List<TableSpec> tables, List<String> sectionEnds) {
     this.formats = List.copyOf(formats);
@@ -53,6 +54,9 @@ public final class MetricCatalog {
       byFormat.put(f.id(), List.copyOf(defs));
     }
     this.metricsByFormat = Map.copyOf(byFormat);
+    Map<String, MetricDef> keys = new LinkedHashMap<>();
+    byFormat.values().forEach(defs -> defs.forEach(d -> keys.putIfAbsent(d.key(), d)));
+    this.byKey = Map.copyOf(keys);
   }
 
   /** The catalog bundled with gongkai. */
@@ -86,11 +90,18 @@ public final class MetricCatalog {
     return defs;
   }
 
-  /** Every metric key of every version, each once, in catalog order. */
+  /** Every metric key of every version, each once. */
   public Set<String> allKeys() {
-    Set<String> keys = new LinkedHashSet<>();
-    metricsByFormat.values().forEach(defs -> defs.forEach(d -> keys.add(d.key())));
-    return keys;
+    return byKey.keySet();
+  }
+
+  /** A metric by key (table, row, column and unit are the same in every version that has it). */
+  public MetricDef metric(String key) {
+    MetricDef def = byKey.get(key);
+    if (def == null) {
+      throw new IllegalArgumentException("no metric " + key + " in the catalog");
+    }
+    return def;
   }
 
   static MetricCatalog load() {

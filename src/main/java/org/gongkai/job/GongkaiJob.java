@@ -1,0 +1,126 @@
+package org.gongkai.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.gongkai.ingest.Ingest;
+import org.gongkai.ingest.Manifest;
+import org.gongkai.store.DeltaStore;
+import org.gongkai.store.Tables;
+import picocli.CommandLine;
+
+/**
+ * The batch job: ingest the report files, parse them on the executors, store the Delta tables. Reads top to
+ * bottom like the pipeline; the logic lives in the named steps it calls.
+ */
+public final class GongkaiJob {
+
+  static final StructType RUNS = new StructType()
+      .add("run_id", DataTypes.StringType)
+      .add("started_at", DataTypes.TimestampType)
+      .add("ended_at", DataTypes.TimestampType)
+      .add("input_uri", DataTypes.StringType)
+      .add("warehouse", DataTypes.StringType)
+      .add("reprocess", DataTypes.BooleanType)
+      .add("files_seen", DataTypes.LongType)
+      .add("parsed", DataTypes.LongType)
+      .add("quarantined", DataTypes.LongType)
+      .add("skipped", DataTypes.LongType)
+      .add("status", DataTypes.StringType)
+      .add("parser_version", DataTypes.StringType);
+
+  private GongkaiJob() {
+  }
+
+  /** Entry point for spark-submit: the same options as {@code gongkai run}. */
+  public static void main(String[] args) {
+    int exit = new CommandLine(new RunCommand()).execute(args);
+    if (exit != 0) {
+      System.exit(exit);
+    }
+  }
+
+  public static RunSummary run(SparkSession spark, JobConfig cfg, boolean reprocess) {
+    Timestamp started = Timestamp.from(Instant.now());
+    String runId = runId(started);
+    String version = BuildInfo.parserVersion();
+    cfg.spark().forEach((k, v) -> {
+      if (spark.conf().isModifiable(k)) {
+        spark.conf().set(k, v);
+      }
+    });
+    DeltaStore store = new DeltaStore(spark);
+    Dataset<Row> filesTable = store.read(cfg.tablePath(JobConfig.FILES));
+
+    // ingest: list everything, keep what is new or changed since the last run
+    Dataset<Row> listed = Ingest.list(spark, cfg.input()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> known = reprocess ? null : filesTable;
+    Dataset<Row> fresh = Ingest.unseen(listed, known).persist(StorageLevel.MEMORY_AND_DISK());
+
+    // parse on the executors; oversized files are quarantined unread
+    Dataset<Row> parsed = ParseStage.parse(Ingest.content(spark, cfg.input(), fresh, cfg.maxFileBytes()),
+            cfg.parseTimeoutMs())
+        .unionByName(ParseStage.oversized(fresh, cfg.maxFileBytes()));
+    Dataset<Row> manifest = cfg.manifest() == null ? null : Manifest.read(spark, cfg.manifest(), cfg.input());
+    parsed = Tables.withManifest(parsed, manifest).persist(StorageLevel.MEMORY_AND_DISK());
+
+    // account for every file before anything is written
+    long seen = listed.count();
+    long skipped = Ingest.alreadyIngested(listed, known).count();
+    long parsedCount = parsed.where(col("outcome").equalTo(ParseStage.PARSED)).count();
+    long quarantined = parsed.where(col("outcome").equalTo(ParseStage.QUARANTINED)).count();
+    boolean changedPaths = filesTable != null && !fresh.join(filesTable.select("path"), "path").isEmpty();
+
+    // store
+    if (parsedCount + quarantined > 0) {
+      Timestamp now = Timestamp.from(Instant.now());
+      store.upsert(Tables.files(parsed, runId, version, now), cfg.tablePath(JobConfig.FILES), List.of("path"),
+          List.of());
+      store.upsert(Tables.reports(parsed, runId, version, now), cfg.tablePath(JobConfig.REPORTS),
+          List.of("report_id"), List.of("year"));
+      store.replaceGroups(Tables.metrics(parsed, runId, version), cfg.tablePath(JobConfig.METRICS), "report_id",
+          List.of("report_id", "metric_key"), List.of("year"));
+      store.merge(Tables.quarantine(parsed, runId, version, now), cfg.tablePath(JobConfig.QUARANTINE),
+          List.of("path"), List.of());
+      if (changedPaths) {
+        // a file whose content changed replaced its report: drop reports no file points to any more
+        Dataset<Row> live = spark.read().format("delta").load(cfg.tablePath(JobConfig.FILES))
+            .where(col("outcome").equalTo(ParseStage.PARSED));
+        store.deleteNotIn(cfg.tablePath(JobConfig.REPORTS), live, "report_id");
+        store.deleteNotIn(cfg.tablePath(JobConfig.METRICS), live, "report_id");
+      }
+    }
+    List<String> sample = parsed.where(col("outcome").equalTo(ParseStage.QUARANTINED))
+        .select(concat(col("path"), lit(": "), col("reason"))).as(org.apache.spark.sql.Encoders.STRING())
+        .takeAsList(20);
+    RunSummary summary = new RunSummary(runId, started, Timestamp.from(Instant.now()), cfg.input(),
+        cfg.warehouse(), reprocess, seen, parsedCount, quarantined, skipped, sample, version);
+    store.append(spark.createDataFrame(List.of(RowFactory.create(runId, summary.startedAt(), summary.endedAt(),
+        cfg.input(), cfg.warehouse(), reprocess, seen, parsedCount, quarantined, skipped, summary.status(),
+        version)), RUNS), cfg.tablePath(JobConfig.RUNS));
+
+    parsed.unpersist();
+    fresh.unpersist();
+    listed.unpersist();
+    return summary;
+  }
+
+  private static String runId(Timestamp started) {
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started.toInstant())
+        + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

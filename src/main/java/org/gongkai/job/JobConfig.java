@@ -1,0 +1,99 @@
+package org.gongkai.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The job's configuration: {@code conf/gongkai.yaml} (read with Jackson) under command-line overrides. Immutable.
+ *
+ * @param tables logical table (files, reports, metrics, quarantine, runs) to folder name under the warehouse
+ * @param spark  Spark settings applied to the session the job builds
+ */
+public record JobConfig(String input, String manifest, String warehouse, Map<String, String> tables,
+                        long maxFileBytes, long parseTimeoutMs, Map<String, String> spark) {
+
+  public static final String FILES = "files";
+  public static final String REPORTS = "reports";
+  public static final String METRICS = "metrics";
+  public static final String QUARANTINE = "quarantine";
+  public static final String RUNS = "runs";
+
+  public JobConfig {
+    tables = Map.copyOf(tables);
+    spark = Map.copyOf(spark);
+  }
+
+  /** Defaults for a run without a configuration file. */
+  public static JobConfig defaults() {
+    Map<String, String> tables = new LinkedHashMap<>();
+    for (String t : new String[] {FILES, REPORTS, METRICS, QUARANTINE, RUNS}) {
+      tables.put(t, t);
+    }
+    Map<String, String> spark = new LinkedHashMap<>();
+    spark.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    spark.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    return new JobConfig(null, null, "warehouse", tables, 20L * 1024 * 1024, 30_000, spark);
+  }
+
+  /** Reads a YAML configuration file over the defaults. */
+  public static JobConfig load(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return defaults().merge(new ObjectMapper(new YAMLFactory()).readTree(in));
+    }
+  }
+
+  JobConfig merge(JsonNode root) {
+    Map<String, String> t = new LinkedHashMap<>(tables);
+    root.path("tables").fields().forEachRemaining(e -> t.put(e.getKey(), e.getValue().asText()));
+    Map<String, String> s = new LinkedHashMap<>(spark);
+    root.path("spark").fields().forEachRemaining(e -> s.put(e.getKey(), e.getValue().asText()));
+    JsonNode limits = root.path("limits");
+    return new JobConfig(text(root, "input", input), text(root, "manifest", manifest),
+        text(root, "warehouse", warehouse), t, limits.path("maxFileBytes").asLong(maxFileBytes),
+        limits.path("parseTimeoutMs").asLong(parseTimeoutMs), s);
+  }
+
+  private static String text(JsonNode root, String field, String fallback) {
+    JsonNode n = root.get(field);
+    return n == null || n.isNull() ? fallback : n.asText();
+  }
+
+  public JobConfig withInput(String v) {
+    return v == null ? this : new JobConfig(v, manifest, warehouse, tables, maxFileBytes, parseTimeoutMs, spark);
+  }
+
+  public JobConfig withManifest(String v) {
+    return v == null ? this : new JobConfig(input, v, warehouse, tables, maxFileBytes, parseTimeoutMs, spark);
+  }
+
+  public JobConfig withWarehouse(String v) {
+    return v == null ? this : new JobConfig(input, manifest, v, tables, maxFileBytes, parseTimeoutMs, spark);
+  }
+
+  public JobConfig withLimits(Long maxBytes, Long timeoutMs) {
+    return new JobConfig(input, manifest, warehouse, tables, maxBytes == null ? maxFileBytes : maxBytes,
+        timeoutMs == null ? parseTimeoutMs : timeoutMs, spark);
+  }
+
+  public JobConfig withSpark(Map<String, String> extra) {
+    Map<String, String> s = new LinkedHashMap<>(spark);
+    s.putAll(extra);
+    return new JobConfig(input, manifest, warehouse, tables, maxFileBytes, parseTimeoutMs, s);
+  }
+
+  /** Where a table's Delta folder is. */
+  public String tablePath(String table) {
+    String name = tables.get(table);
+    if (name == null) {
+      throw new IllegalArgumentException("unknown table " + table);
+    }
+    return warehouse.endsWith("/") ? warehouse + name : warehouse + "/" + name;
+  }
+}

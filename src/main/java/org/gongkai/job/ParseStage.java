@@ -1,0 +1,238 @@
+package org.gongkai.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.Serializable;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.gongkai.catalog.MetricDef;
+import org.gongkai.parse.Cell;
+import org.gongkai.parse.ContentType;
+import org.gongkai.parse.Report;
+import org.gongkai.parse.ReportParser;
+import org.gongkai.parse.UnreadableReportException;
+
+/**
+ * The parse step on the executors: each file's bytes go through the parsing core inside a time budget, and come
+ * out as one row holding either the report (metadata, cells, warnings) or the reason it was quarantined. Nothing
+ * about a file can fail the task.
+ */
+public final class ParseStage {
+
+  public static final String PARSED = "parsed";
+  public static final String QUARANTINED = "quarantined";
+
+  static final StructType CELL = new StructType()
+      .add("metric_key", DataTypes.StringType, false)
+      .add("table_id", DataTypes.StringType, false)
+      .add("row_key", DataTypes.StringType, false)
+      .add("column_key", DataTypes.StringType, false)
+      .add("unit", DataTypes.StringType, true)
+      .add("value", DataTypes.createDecimalType(20, 4), true)
+      .add("status", DataTypes.StringType, false)
+      .add("raw_text", DataTypes.StringType, true)
+      .add("row_label", DataTypes.StringType, true)
+      .add("row_basis", DataTypes.StringType, true)
+      .add("column_label", DataTypes.StringType, true)
+      .add("column_index", DataTypes.IntegerType, true)
+      .add("source_line", DataTypes.IntegerType, true)
+      .add("layout", DataTypes.StringType, true);
+
+  /** One row per file. */
+  public static final StructType SCHEMA = new StructType()
+      .add("path", DataTypes.StringType, false)
+      .add("size", DataTypes.LongType, false)
+      .add("modification_time", DataTypes.TimestampType, true)
+      .add("sha256", DataTypes.StringType, true)
+      .add("content_type", DataTypes.StringType, true)
+      .add("encoding", DataTypes.StringType, true)
+      .add("outcome", DataTypes.StringType, false)
+      .add("stage", DataTypes.StringType, true)
+      .add("reason", DataTypes.StringType, true)
+      .add("exception_class", DataTypes.StringType, true)
+      .add("report_id", DataTypes.StringType, true)
+      .add("agency", DataTypes.StringType, true)
+      .add("year", DataTypes.IntegerType, true)
+      .add("format", DataTypes.StringType, true)
+      .add("format_basis", DataTypes.StringType, true)
+      .add("contact_phone", DataTypes.StringType, true)
+      .add("layout", DataTypes.StringType, true)
+      .add("warnings", DataTypes.createArrayType(DataTypes.StringType, false), true)
+      .add("parse_ms", DataTypes.LongType, true)
+      .add("cells", DataTypes.createArrayType(CELL, false), true);
+
+  private ParseStage() {
+  }
+
+  /** Parses files (path, length, modificationTime, content) on the executors. */
+  public static Dataset<Row> parse(Dataset<Row> files, long timeoutMs) {
+    return files.select("path", "length", "modificationTime", "content")
+        .mapPartitions(new ParseFunction(timeoutMs), Encoders.row(SCHEMA));
+  }
+
+  /** Files over the size cap, quarantined without being read. */
+  public static Dataset<Row> oversized(Dataset<Row> listed, long maxBytes) {
+    Dataset<Row> big = listed.where(col("length").gt(maxBytes));
+    Dataset<Row> out = big.select(
+        col("path"), col("length").as("size"), col("modificationTime").as("modification_time"),
+        lit(null).cast("string").as("sha256"), lit(null).cast("string").as("content_type"),
+        lit(null).cast("string").as("encoding"), lit(QUARANTINED).as("outcome"), lit("read").as("stage"),
+        concat(lit("file of "), col("length").cast("string"),
+            lit(" bytes exceeds the size cap of " + maxBytes + " bytes")).as("reason"),
+        lit(null).cast("string").as("exception_class"));
+    for (var f : SCHEMA.fields()) {
+      if (!List.of(out.columns()).contains(f.name())) {
+        out = out.withColumn(f.name(), lit(null).cast(f.dataType()));
+      }
+    }
+    return out.select(List.of(SCHEMA.fieldNames()).stream().map(org.apache.spark.sql.functions::col)
+        .toArray(org.apache.spark.sql.Column[]::new));
+  }
+
+  /** Runs in each task; the parser (and its catalog) is built once per executor JVM. */
+  static final class ParseFunction implements MapPartitionsFunction<Row, Row>, Serializable {
+    private static final long serialVersionUID = 1L;
+    private final long timeoutMs;
+
+    ParseFunction(long timeoutMs) {
+      this.timeoutMs = timeoutMs;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> files) {
+      TimedParser parser = new TimedParser(timeoutMs);
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          boolean more = files.hasNext();
+          if (!more) {
+            parser.close();
+          }
+          return more;
+        }
+
+        @Override
+        public Row next() {
+          return parser.parse(files.next());
+        }
+      };
+    }
+  }
+
+  /** The core parser behind a time budget enforced from outside it: a stuck parse is abandoned, not awaited. */
+  static final class TimedParser implements AutoCloseable {
+    private static final ReportParser PARSER = new ReportParser();
+    private final long timeoutMs;
+    private ExecutorService worker = newWorker();
+
+    TimedParser(long timeoutMs) {
+      this.timeoutMs = timeoutMs;
+    }
+
+    Row parse(Row file) {
+      String path = file.getString(0);
+      long size = file.getLong(1);
+      Timestamp mtime = file.getTimestamp(2);
+      byte[] bytes = (byte[]) file.get(3);
+      String sha = sha256(bytes);
+      String type = ContentType.sniff(bytes).label();
+      long start = System.nanoTime();
+      Future<Report> future = worker.submit(() -> PARSER.parse(bytes, path));
+      try {
+        Report report = future.get(timeoutMs, TimeUnit.MILLISECONDS);
+        return parsed(path, size, mtime, sha, type, report, elapsed(start));
+      } catch (TimeoutException e) {
+        future.cancel(true);
+        worker.shutdownNow();
+        worker = newWorker(); // the stuck thread is a daemon and is left behind
+        return quarantined(path, size, mtime, sha, type, "parse",
+            "parse time budget of " + timeoutMs + " ms exceeded", TimeoutException.class.getName());
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnreadableReportException u) {
+          return quarantined(path, size, mtime, sha, type, "parse", u.reason(), u.getClass().getName());
+        }
+        return quarantined(path, size, mtime, sha, type, "parse", "internal parser error: " + cause,
+            cause.getClass().getName());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("task interrupted", e);
+      }
+    }
+
+    @Override
+    public void close() {
+      worker.shutdownNow();
+    }
+
+    private static ExecutorService newWorker() {
+      return Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gongkai-parse");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+
+    private static long elapsed(long start) {
+      return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static Row parsed(String path, long size, Timestamp mtime, String sha, String type, Report r, long ms) {
+      List<Row> cells = new ArrayList<>(r.cells().size());
+      for (Cell c : r.cells()) {
+        MetricDef def = PARSER.catalog().metric(c.key());
+        var l = c.lineage();
+        cells.add(RowFactory.create(c.key(), def.table(), def.row(), def.column(), def.unit(),
+            c.value() == null ? null : c.value().setScale(4, java.math.RoundingMode.HALF_UP),
+            c.status().name().toLowerCase(java.util.Locale.ROOT), c.raw(),
+            l == null ? null : l.rowLabel(), l == null ? null : l.rowBasis(),
+            l == null ? null : l.column(), l == null ? null : l.columnIndex(),
+            l == null ? null : l.line(), l == null ? null : l.layout()));
+      }
+      return RowFactory.create(path, size, mtime, sha, type, r.encoding(), PARSED, null, null, null, sha,
+          r.agency(), r.year(), r.format(), r.formatBasis(), r.contactPhone(), r.layout(),
+          seq(r.warnings()), ms, seq(cells));
+    }
+
+    private static Row quarantined(String path, long size, Timestamp mtime, String sha, String type, String stage,
+                                   String reason, String exceptionClass) {
+      return RowFactory.create(path, size, mtime, sha, type, null, QUARANTINED, stage, reason, exceptionClass,
+          null, null, null, null, null, null, null, null, null, null);
+    }
+  }
+
+  /** Spark's row encoder takes Scala sequences for array columns. */
+  private static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(list).toList();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

@@ -1,0 +1,84 @@
+package org.gongkai.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gongkai run}: the Spark job, locally or under spark-submit. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Ingest report files, parse them with Spark and write the Delta tables.")
+public final class RunCommand implements Callable<Integer> {
+
+  @Option(names = "--config", description = "YAML configuration (default: conf/gongkai.yaml when present)")
+  Path config;
+
+  @Option(names = "--input", description = "report files: a Hadoop URI, globs allowed (file://, hdfs://, s3a://)")
+  String input;
+
+  @Option(names = "--warehouse", description = "folder or URI of the Delta tables")
+  String warehouse;
+
+  @Option(names = "--manifest", description = "CSV or JSON Lines: path, agency, region_code, year, source_url")
+  String manifest;
+
+  @Option(names = "--reprocess", description = "parse every file again (a new parser version) and replace rows")
+  boolean reprocess;
+
+  @Option(names = "--master", description = "Spark master when not run by spark-submit, e.g. local[*]")
+  String master;
+
+  @Option(names = "--max-file-bytes", description = "files larger than this are quarantined unread")
+  Long maxFileBytes;
+
+  @Option(names = "--parse-timeout-ms", description = "time budget of one file's parse")
+  Long parseTimeoutMs;
+
+  @Option(names = "--conf", description = "a Spark setting, key=value (repeatable)")
+  Map<String, String> sparkConf = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() throws Exception {
+    JobConfig cfg = loadConfig()
+        .withInput(input).withWarehouse(warehouse).withManifest(manifest)
+        .withLimits(maxFileBytes, parseTimeoutMs).withSpark(sparkConf);
+    if (cfg.input() == null) {
+      System.err.println("gongkai run: no input: give --input URI or set input in the configuration");
+      return 2;
+    }
+    try (SparkSession spark = session(cfg)) {
+      RunSummary summary = GongkaiJob.run(spark, cfg, reprocess);
+      System.out.print(summary.describe());
+      return summary.accountedFor() ? 0 : 1;
+    }
+  }
+
+  private JobConfig loadConfig() throws java.io.IOException {
+    if (config != null) {
+      return JobConfig.load(config);
+    }
+    Path standard = Path.of("conf", "gongkai.yaml");
+    return Files.exists(standard) ? JobConfig.load(standard) : JobConfig.defaults();
+  }
+
+  /** Settings given to spark-submit (--conf, spark-defaults.conf) win over the configuration file's. */
+  private SparkSession session(JobConfig cfg) {
+    SparkSession.Builder builder = SparkSession.builder().appName("gongkai");
+    if (master != null) {
+      builder.master(master);
+      if (master.startsWith("local")) {
+        builder.config("spark.ui.showConsoleProgress", "true");
+      }
+    }
+    cfg.spark().forEach((k, v) -> {
+      if (System.getProperty(k) == null || sparkConf.containsKey(k)) {
+        builder.config(k, v);
+      }
+    });
+    return builder.getOrCreate();
+  }
+}

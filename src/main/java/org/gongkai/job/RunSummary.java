@@ -1,0 +1,46 @@
+package org.gongkai.job;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+/**
+ * What one run did, in numbers and in plain words. {@code files seen = parsed + quarantined + skipped} must hold:
+ * a file is never lost.
+ */
+public record RunSummary(String runId, Timestamp startedAt, Timestamp endedAt, String input, String warehouse,
+                         boolean reprocess, long seen, long parsed, long quarantined, long skipped,
+                         List<String> quarantineSample, String parserVersion) {
+
+  public RunSummary {
+    quarantineSample = List.copyOf(quarantineSample);
+  }
+
+  public boolean accountedFor() {
+    return seen == parsed + quarantined + skipped;
+  }
+
+  public String status() {
+    return accountedFor() ? "succeeded" : "failed: files seen != parsed + quarantined + skipped";
+  }
+
+  /** The summary printed at the end of a run. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    double seconds = (endedAt.getTime() - startedAt.getTime()) / 1000.0;
+    sb.append(String.format("gongkai run %s %s in %.1f s (%s)%n", runId, accountedFor() ? "finished" : "FAILED",
+        seconds, parserVersion));
+    sb.append(String.format("  input      %s%n", input));
+    sb.append(String.format("  warehouse  %s%n", warehouse));
+    sb.append(String.format("  %d files seen: %d parsed, %d quarantined, %d skipped as already ingested%s%n",
+        seen, parsed, quarantined, skipped, reprocess ? " (--reprocess: every file parsed again)" : ""));
+    if (!accountedFor()) {
+      sb.append(String.format("  %d files are not accounted for: the run is marked failed%n",
+          seen - parsed - quarantined - skipped));
+    }
+    if (!quarantineSample.isEmpty()) {
+      sb.append("  quarantined (see the quarantine table for all):\n");
+      quarantineSample.forEach(q -> sb.append("    ").append(q).append('\n'));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,59 @@
+package org.gongkai.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code gongkai sql "SELECT …"}: Spark SQL over the warehouse's Delta tables, each visible under its name
+ * (files, reports, metrics, quarantine, runs).
+ */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+    description = "Run a Spark SQL query over the Delta tables (files, reports, metrics, quarantine, runs).")
+public final class SqlCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "QUERY", description = "the SQL query")
+  String query;
+
+  @Option(names = "--warehouse", description = "folder or URI of the Delta tables")
+  String warehouse;
+
+  @Option(names = "--config", description = "YAML configuration (default: conf/gongkai.yaml when present)")
+  Path config;
+
+  @Option(names = "--rows", defaultValue = "100", description = "rows to print (default: ${DEFAULT-VALUE})")
+  int rows;
+
+  @Override
+  public Integer call() throws Exception {
+    Path standard = Path.of("conf", "gongkai.yaml");
+    JobConfig cfg = (config != null ? JobConfig.load(config)
+        : Files.exists(standard) ? JobConfig.load(standard) : JobConfig.defaults()).withWarehouse(warehouse);
+    SparkSession.Builder builder = SparkSession.builder().appName("gongkai-sql").master("local[*]")
+        .config("spark.ui.enabled", "false");
+    cfg.spark().forEach(builder::config);
+    try (SparkSession spark = builder.getOrCreate()) {
+      registerViews(spark, cfg);
+      Dataset<Row> result = spark.sql(query);
+      result.show(rows, false);
+    }
+    return 0;
+  }
+
+  /** Every table the warehouse has, as a temporary view named after it. */
+  public static void registerViews(SparkSession spark, JobConfig cfg) {
+    org.gongkai.store.DeltaStore store = new org.gongkai.store.DeltaStore(spark);
+    for (String table : cfg.tables().keySet()) {
+      String path = cfg.tablePath(table);
+      if (store.exists(path)) {
+        spark.read().format("delta").load(path).createOrReplaceTempView(table);
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.gongkai.store;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.delta.tables.DeltaTable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Writes to the Delta tables. Every write is one Delta commit keyed on the table's natural key (MERGE), so a rerun
+ * with the same rows changes nothing and a reprocess replaces rows atomically, leaving the previous version for
+ * time travel.
+ */
+public final class DeltaStore {
+
+  /** A boolean source column meaning "delete the target row with this key". Never stored. */
+  public static final String DELETE_FLAG = "_gongkai_delete";
+
+  private final SparkSession spark;
+
+  public DeltaStore(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  public boolean exists(String path) {
+    return DeltaTable.isDeltaTable(spark, path);
+  }
+
+  /** The table, or null when it was never written. */
+  public Dataset<Row> read(String path) {
+    return exists(path) ? spark.read().format("delta").load(path) : null;
+  }
+
+  /** Inserts new keys and updates existing ones. Creates the table (partitioned as given) on first write. */
+  public void upsert(Dataset<Row> rows, String path, List<String> keys, List<String> partitionBy) {
+    merge(rows.withColumn(DELETE_FLAG, lit(false)), path, keys, partitionBy);
+  }
+
+  /**
+   * Upserts rows, deleting the target row of every key whose source row has {@link #DELETE_FLAG} true. One
+   * commit.
+   */
+  public void merge(Dataset<Row> rows, String path, List<String> keys, List<String> partitionBy) {
+    if (!exists(path)) {
+      create(rows.where(col(DELETE_FLAG).equalTo(false)).drop(DELETE_FLAG), path, partitionBy);
+      return;
+    }
+    Map<String, String> assign = new LinkedHashMap<>();
+    for (String c : spark.read().format("delta").load(path).columns()) {
+      assign.put("`" + c + "`", "s.`" + c + "`");
+    }
+    DeltaTable.forPath(spark, path).as("t")
+        .merge(rows.as("s"), on(keys))
+        .whenMatched("s." + DELETE_FLAG).delete()
+        .whenMatched().updateExpr(assign)
+        .whenNotMatched("NOT s." + DELETE_FLAG).insertExpr(assign)
+        .execute();
+  }
+
+  /**
+   * Replaces every row of the groups present in {@code rows} (all metrics of the reports being written): keys
+   * present are upserted, keys of those groups that {@code rows} no longer has are deleted. One commit.
+   */
+  public void replaceGroups(Dataset<Row> rows, String path, String groupKey, List<String> keys,
+                            List<String> partitionBy) {
+    Dataset<Row> source = rows.withColumn(DELETE_FLAG, lit(false));
+    if (exists(path)) {
+      Dataset<Row> target = spark.read().format("delta").load(path);
+      Dataset<Row> groups = rows.select(groupKey).distinct();
+      Dataset<Row> stale = target
+          .join(groups, target.col(groupKey).equalTo(groups.col(groupKey)), "left_semi")
+          .join(rows.select(keys.stream().map(rows::col).toArray(Column[]::new)), seq(keys), "left_anti");
+      source = source.unionByName(stale.withColumn(DELETE_FLAG, lit(true)), true);
+    }
+    merge(source, path, keys, partitionBy);
+  }
+
+  /** Deletes rows whose key is not among {@code keep} (reports of files whose content changed). One commit. */
+  public void deleteNotIn(String path, Dataset<Row> keep, String key) {
+    if (!exists(path)) {
+      return;
+    }
+    DeltaTable.forPath(spark, path).as("t")
+        .merge(keep.select(key).distinct().as("s"), "t.`" + key + "` = s.`" + key + "`")
+        .whenNotMatchedBySource().delete()
+        .execute();
+  }
+
+  public void append(Dataset<Row> rows, String path) {
+    rows.write().format("delta").mode("append").save(path);
+  }
+
+  private static void create(Dataset<Row> rows, String path, List<String> partitionBy) {
+    var writer = rows.write().format("delta").mode("append");
+    if (!partitionBy.isEmpty()) {
+      writer = writer.partitionBy(partitionBy.toArray(new String[0]));
+    }
+    writer.save(path);
+  }
+
+  private static String on(List<String> keys) {
+    return keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
+  }
+
+  private static scala.collection.immutable.Seq<String> seq(List<String> keys) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(keys).toList();
+  }
+}

@@ -1,0 +1,97 @@
+package org.gongkai.store;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Timestamp;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.gongkai.job.ParseStage;
+
+/**
+ * The Delta tables as projections of the parse step's rows: {@code files} (bronze, one row per input file),
+ * {@code reports}, {@code metrics} (long format, one row per cell), {@code quarantine}. Every row carries the run id
+ * and parser version.
+ */
+public final class Tables {
+
+  private Tables() {
+  }
+
+  /** Parsed rows with the manifest's fields applied: they override what the parser inferred. */
+  public static Dataset<Row> withManifest(Dataset<Row> parsed, Dataset<Row> manifest) {
+    Dataset<Row> base = parsed
+        .withColumn("agency_from_manifest", lit(false))
+        .withColumn("year_from_manifest", lit(false))
+        .withColumn("region_code", lit(null).cast("string"))
+        .withColumn("source_url", lit(null).cast("string"));
+    if (manifest == null) {
+      return base;
+    }
+    Dataset<Row> m = manifest.dropDuplicates("manifest_path");
+    Dataset<Row> joined = base.join(m, base.col("path").equalTo(m.col("manifest_path")), "left");
+    return joined
+        .withColumn("agency_from_manifest", col("manifest_agency").isNotNull())
+        .withColumn("year_from_manifest", col("manifest_year").isNotNull())
+        .withColumn("agency", coalesce(col("manifest_agency"), col("agency")))
+        .withColumn("year", coalesce(col("manifest_year"), col("year")))
+        .withColumn("region_code", col("manifest_region_code"))
+        .withColumn("source_url", col("manifest_source_url"))
+        .drop("manifest_path", "manifest_agency", "manifest_year", "manifest_region_code", "manifest_source_url");
+  }
+
+  public static Dataset<Row> files(Dataset<Row> parsed, String runId, String parserVersion, Timestamp now) {
+    return parsed.select(
+        col("path"), col("size"), col("modification_time"), col("sha256"), col("content_type"), col("encoding"),
+        col("outcome"), col("report_id"), lit(runId).as("run_id"), lit(parserVersion).as("parser_version"),
+        lit(now).as("ingested_at"));
+  }
+
+  public static Dataset<Row> reports(Dataset<Row> parsed, String runId, String parserVersion, Timestamp now) {
+    return parsed.where(col("outcome").equalTo(ParseStage.PARSED))
+        .select(
+            col("report_id"), col("path").as("source_path"), col("agency"), col("year"), col("format"),
+            col("format_basis"), col("contact_phone"), col("region_code"),
+            lit(null).cast("string").as("province"), lit(null).cast("string").as("prefecture"),
+            lit(null).cast("string").as("county"), col("source_url"), col("agency_from_manifest"),
+            col("year_from_manifest"), col("encoding"), col("layout"), col("warnings"),
+            size(col("warnings")).as("warning_count"),
+            expr("size(filter(cells, c -> c.status = 'value'))").as("cells_value"),
+            expr("size(filter(cells, c -> c.status = 'blank'))").as("cells_blank"),
+            expr("size(filter(cells, c -> c.status = 'missing'))").as("cells_missing"),
+            col("parse_ms"), lit(runId).as("run_id"), lit(parserVersion).as("parser_version"),
+            lit(now).as("parsed_at"))
+        .dropDuplicates("report_id");
+  }
+
+  public static Dataset<Row> metrics(Dataset<Row> parsed, String runId, String parserVersion) {
+    return parsed.where(col("outcome").equalTo(ParseStage.PARSED))
+        .dropDuplicates("report_id")
+        .select(col("report_id"), col("agency"), col("year"), col("format"), col("path").as("source_path"),
+            explode(col("cells")).as("c"))
+        .select(
+            col("report_id"), col("agency"), col("year"), col("format"), col("c.table_id"), col("c.row_key"),
+            col("c.column_key"), col("c.metric_key"), col("c.unit"), col("c.value"), col("c.status"),
+            col("c.status").equalTo("blank").as("is_blank"), col("c.raw_text"), col("c.row_label"),
+            col("c.row_basis"), col("c.column_label"), col("c.column_index"), col("c.source_line"),
+            col("c.layout"), col("source_path"), lit(runId).as("run_id"), lit(parserVersion).as("parser_version"));
+  }
+
+  /**
+   * Quarantine rows keyed by path. A file parsed in this run that was quarantined before leaves the quarantine:
+   * its row carries the delete flag.
+   */
+  public static Dataset<Row> quarantine(Dataset<Row> parsed, String runId, String parserVersion, Timestamp now) {
+    return parsed.select(
+        col("path"), col("size"), col("modification_time"), col("sha256"), col("content_type"), col("stage"),
+        col("reason"), col("exception_class"), lit(runId).as("run_id"), lit(parserVersion).as("parser_version"),
+        lit(now).as("quarantined_at"),
+        when(col("outcome").equalTo(ParseStage.PARSED), lit(true)).otherwise(lit(false))
+            .as(DeltaStore.DELETE_FLAG));
+  }
+}
