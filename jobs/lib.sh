@@ -5,13 +5,12 @@ here="${here:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 # Builds target/gongkai.jar and target/classpath.txt when the sources changed since the last build.
 gongkai_build() {
   local jar="$here/target/gongkai.jar" cp="$here/target/classpath.txt"
-  if [ -f "$jar" ] && [ -f "$cp" ] && [ ! "$here/pom.xml" -nt "$cp" ] \
+  if [ -f "$jar" ] && [ -f "$cp" ] && [ -f "$here/target/spark-classpath.txt" ] && [ ! "$here/pom.xml" -nt "$cp" ] \
      && [ -z "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit)" ]; then
     return 0
   fi
   echo "gongkai: building (mvn package) ..." >&2
-  (cd "$here" && mvn -B -q -ntp -DskipTests -DskipCluster package dependency:build-classpath \
-      -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=compile) >&2
+  (cd "$here" && mvn -B -q -ntp -DskipTests -DskipCluster package) >&2
 }
 
 # Builds target/gongkai-cluster.jar (the application for spark-submit, without Spark) when needed.
@@ -22,14 +21,12 @@ gongkai_build_cluster_jar() {
     return 0
   fi
   echo "gongkai: building the cluster jar (mvn package) ..." >&2
-  (cd "$here" && mvn -B -q -ntp -DskipTests package dependency:build-classpath \
-      -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=compile \
-    && mvn -B -q -ntp dependency:build-classpath \
-      -Dmdep.outputFile=target/spark-classpath.txt -Dmdep.includeScope=provided) >&2
+  (cd "$here" && mvn -B -q -ntp -DskipTests package) >&2
 }
 
+# Local mode: the application, its libraries and Spark's jars.
 gongkai_classpath() {
-  echo "$here/target/gongkai.jar:$(cat "$here/target/classpath.txt")"
+  echo "$here/target/gongkai.jar:$(cat "$here/target/classpath.txt"):$(cat "$here/target/spark-classpath.txt")"
 }
 
 # The --add-opens list Spark's own launcher passes on Java 17, read from the pom so it is written once.

@@ -2,9 +2,22 @@ package org.gongkai.ingest;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Reading report files from any Hadoop file system (file, hdfs, s3a) with Spark's {@code binaryFile} source: file
@@ -16,9 +29,66 @@ public final class Ingest {
   private Ingest() {
   }
 
-  /** Every file under the input: path, length, modificationTime. No content is read. */
+  static final StructType LISTING = new StructType()
+      .add("path", DataTypes.StringType, false)
+      .add("length", DataTypes.LongType, false)
+      .add("modificationTime", DataTypes.TimestampType, false);
+
+  /**
+   * Every file under the input: path, length, modificationTime, named as binaryFile names them. No content is
+   * read. Listed with Hadoop's file system API, not with the binaryFile scan, because file scans drop empty
+   * files and an empty file must still be seen (and quarantined). Spark's file sources list on the driver too.
+   *
+   * @throws IllegalArgumentException when the input matches nothing
+   */
   public static Dataset<Row> list(SparkSession spark, String input) {
-    return binaryFiles(spark, input).select(col("path"), col("length"), col("modificationTime"));
+    Path pattern = new Path(normalise(input));
+    List<Row> rows = new ArrayList<>();
+    try {
+      FileSystem fs = pattern.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileStatus[] matches = fs.globStatus(pattern);
+      if (matches == null || matches.length == 0) {
+        throw new IllegalArgumentException("input not found: " + input);
+      }
+      for (FileStatus match : matches) {
+        if (!match.isDirectory()) {
+          if (!hidden(match.getPath().getName())) {
+            rows.add(row(match));
+          }
+          continue;
+        }
+        String root = match.getPath().toString();
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(match.getPath(), true);
+        while (files.hasNext()) {
+          LocatedFileStatus f = files.next();
+          if (!hiddenBelow(root, f.getPath().toString())) {
+            rows.add(row(f));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + input + ": " + e.getMessage(), e);
+    }
+    return spark.createDataFrame(rows, LISTING);
+  }
+
+  private static Row row(FileStatus f) {
+    return RowFactory.create(f.getPath().toString(), f.getLen(), new Timestamp(f.getModificationTime()));
+  }
+
+  /** Spark's file sources skip names starting with "_" or "." (and files being copied): so does gongkai. */
+  private static boolean hidden(String name) {
+    return name.startsWith("_") || name.startsWith(".") || name.endsWith("._COPYING_");
+  }
+
+  private static boolean hiddenBelow(String root, String path) {
+    String rest = path.startsWith(root) ? path.substring(root.length()) : path;
+    for (String part : rest.split("/")) {
+      if (!part.isEmpty() && hidden(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -52,7 +122,7 @@ public final class Ingest {
    * The size filter is pushed into the scan, so oversized files are never read.
    */
   public static Dataset<Row> content(SparkSession spark, String input, Dataset<Row> wanted, long maxBytes) {
-    Dataset<Row> files = binaryFiles(spark, input).where(col("length").leq(maxBytes));
+    Dataset<Row> files = binaryFiles(spark, input).where(col("length").leq(maxBytes).and(col("length").gt(0)));
     return files.join(wanted.select("path"), files.col("path").equalTo(wanted.col("path")), "left_semi");
   }
 

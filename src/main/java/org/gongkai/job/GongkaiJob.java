@@ -29,6 +29,8 @@ import picocli.CommandLine;
  */
 public final class GongkaiJob {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GongkaiJob.class);
+
   static final StructType RUNS = new StructType()
       .add("run_id", DataTypes.StringType)
       .add("started_at", DataTypes.TimestampType)
@@ -64,19 +66,21 @@ public final class GongkaiJob {
       }
     });
     DeltaStore store = new DeltaStore(spark);
-    Dataset<Row> filesTable = store.read(cfg.tablePath(JobConfig.FILES));
+    Dataset<Row> filesTable = store.snapshot(cfg.tablePath(JobConfig.FILES));
 
     // ingest: list everything, keep what is new or changed since the last run
     Dataset<Row> listed = Ingest.list(spark, cfg.input()).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> known = reprocess ? null : filesTable;
     Dataset<Row> fresh = Ingest.unseen(listed, known).persist(StorageLevel.MEMORY_AND_DISK());
 
-    // parse on the executors; oversized files are quarantined unread
-    Dataset<Row> parsed = ParseStage.parse(Ingest.content(spark, cfg.input(), fresh, cfg.maxFileBytes()),
-            cfg.parseTimeoutMs())
-        .unionByName(ParseStage.oversized(fresh, cfg.maxFileBytes()));
+    // parse on the executors, once: checkpointed, the rows no longer depend on the tables this run changes
+    Dataset<Row> fromContent = fresh.isEmpty()
+        ? spark.createDataFrame(List.of(), ParseStage.SCHEMA)
+        : ParseStage.parse(Ingest.content(spark, cfg.input(), fresh, cfg.maxFileBytes()), cfg.parseTimeoutMs())
+            .localCheckpoint();
+    Dataset<Row> parsed = fromContent.unionByName(ParseStage.unread(fresh, fromContent, cfg.maxFileBytes()));
     Dataset<Row> manifest = cfg.manifest() == null ? null : Manifest.read(spark, cfg.manifest(), cfg.input());
-    parsed = Tables.withManifest(parsed, manifest).persist(StorageLevel.MEMORY_AND_DISK());
+    parsed = Tables.withManifest(parsed, manifest).localCheckpoint();
 
     // account for every file before anything is written
     long seen = listed.count();
@@ -84,18 +88,27 @@ public final class GongkaiJob {
     long parsedCount = parsed.where(col("outcome").equalTo(ParseStage.PARSED)).count();
     long quarantined = parsed.where(col("outcome").equalTo(ParseStage.QUARANTINED)).count();
     boolean changedPaths = filesTable != null && !fresh.join(filesTable.select("path"), "path").isEmpty();
+    fresh.unpersist();
+    listed.unpersist();
+
+    LOG.info("{}: {} files seen, {} parsed, {} quarantined, {} skipped ({} ms)", runId, seen, parsedCount,
+        quarantined, skipped, System.currentTimeMillis() - started.getTime());
 
     // store
     if (parsedCount + quarantined > 0) {
       Timestamp now = Timestamp.from(Instant.now());
       store.upsert(Tables.files(parsed, runId, version, now), cfg.tablePath(JobConfig.FILES), List.of("path"),
           List.of());
+      LOG.info("{}: files written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
       store.upsert(Tables.reports(parsed, runId, version, now), cfg.tablePath(JobConfig.REPORTS),
           List.of("report_id"), List.of("year"));
+      LOG.info("{}: reports written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
       store.replaceGroups(Tables.metrics(parsed, runId, version), cfg.tablePath(JobConfig.METRICS), "report_id",
           List.of("report_id", "metric_key"), List.of("year"));
+      LOG.info("{}: metrics written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
       store.merge(Tables.quarantine(parsed, runId, version, now), cfg.tablePath(JobConfig.QUARANTINE),
           List.of("path"), List.of());
+      LOG.info("{}: quarantine written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
       if (changedPaths) {
         // a file whose content changed replaced its report: drop reports no file points to any more
         Dataset<Row> live = spark.read().format("delta").load(cfg.tablePath(JobConfig.FILES))
@@ -113,9 +126,6 @@ public final class GongkaiJob {
         cfg.input(), cfg.warehouse(), reprocess, seen, parsedCount, quarantined, skipped, summary.status(),
         version)), RUNS), cfg.tablePath(JobConfig.RUNS));
 
-    parsed.unpersist();
-    fresh.unpersist();
-    listed.unpersist();
     return summary;
   }
 

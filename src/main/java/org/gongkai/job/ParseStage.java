@@ -3,6 +3,7 @@ package org.gongkai.job;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
 
@@ -91,15 +92,22 @@ public final class ParseStage {
         .mapPartitions(new ParseFunction(timeoutMs), Encoders.row(SCHEMA));
   }
 
-  /** Files over the size cap, quarantined without being read. */
-  public static Dataset<Row> oversized(Dataset<Row> listed, long maxBytes) {
-    Dataset<Row> big = listed.where(col("length").gt(maxBytes));
-    Dataset<Row> out = big.select(
+  /**
+   * Files quarantined without their content being parsed: empty, over the size cap, or listed but absent from
+   * the content scan (deleted or unreadable since the listing). {@code parsed} are the rows parsed from content.
+   */
+  public static Dataset<Row> unread(Dataset<Row> listed, Dataset<Row> parsed, long maxBytes) {
+    Dataset<Row> missing = listed.where(col("length").gt(0).and(col("length").leq(maxBytes)))
+        .join(parsed.select("path"), listed.col("path").equalTo(parsed.col("path")), "left_anti");
+    Dataset<Row> out = listed.where(col("length").equalTo(0).or(col("length").gt(maxBytes))).unionByName(missing)
+        .select(
         col("path"), col("length").as("size"), col("modificationTime").as("modification_time"),
         lit(null).cast("string").as("sha256"), lit(null).cast("string").as("content_type"),
         lit(null).cast("string").as("encoding"), lit(QUARANTINED).as("outcome"), lit("read").as("stage"),
-        concat(lit("file of "), col("length").cast("string"),
-            lit(" bytes exceeds the size cap of " + maxBytes + " bytes")).as("reason"),
+        when(col("length").equalTo(0), lit("empty file"))
+            .when(col("length").gt(maxBytes), concat(lit("file of "), col("length").cast("string"),
+                lit(" bytes exceeds the size cap of " + maxBytes + " bytes")))
+            .otherwise(lit("listed but not readable when its content was read (deleted or moved?)")).as("reason"),
         lit(null).cast("string").as("exception_class"));
     for (var f : SCHEMA.fields()) {
       if (!List.of(out.columns()).contains(f.name())) {
@@ -140,14 +148,26 @@ public final class ParseStage {
     }
   }
 
+  /** What turns a file's bytes into a report: the parsing core, or a stand-in in tests of the time budget. */
+  @FunctionalInterface
+  interface Parse {
+    Report apply(byte[] bytes, String source) throws UnreadableReportException;
+  }
+
   /** The core parser behind a time budget enforced from outside it: a stuck parse is abandoned, not awaited. */
   static final class TimedParser implements AutoCloseable {
     private static final ReportParser PARSER = new ReportParser();
     private final long timeoutMs;
+    private final Parse parse;
     private ExecutorService worker = newWorker();
 
     TimedParser(long timeoutMs) {
+      this(timeoutMs, PARSER::parse);
+    }
+
+    TimedParser(long timeoutMs, Parse parse) {
       this.timeoutMs = timeoutMs;
+      this.parse = parse;
     }
 
     Row parse(Row file) {
@@ -158,7 +178,7 @@ public final class ParseStage {
       String sha = sha256(bytes);
       String type = ContentType.sniff(bytes).label();
       long start = System.nanoTime();
-      Future<Report> future = worker.submit(() -> PARSER.parse(bytes, path));
+      Future<Report> future = worker.submit(() -> parse.apply(bytes, path));
       try {
         Report report = future.get(timeoutMs, TimeUnit.MILLISECONDS);
         return parsed(path, size, mtime, sha, type, report, elapsed(start));

@@ -54,6 +54,9 @@ public final class RunCommand implements Callable<Integer> {
       RunSummary summary = GongkaiJob.run(spark, cfg, reprocess);
       System.out.print(summary.describe());
       return summary.accountedFor() ? 0 : 1;
+    } catch (IllegalArgumentException e) {
+      System.err.println("gongkai run: " + e.getMessage());
+      return 2;
     }
   }
 

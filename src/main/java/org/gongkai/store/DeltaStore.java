@@ -38,6 +38,18 @@ public final class DeltaStore {
     return exists(path) ? spark.read().format("delta").load(path) : null;
   }
 
+  /**
+   * The table as of its current version, pinned: writes later in the run do not change what this reads. Null
+   * when the table was never written.
+   */
+  public Dataset<Row> snapshot(String path) {
+    if (!exists(path)) {
+      return null;
+    }
+    long version = DeltaTable.forPath(spark, path).history(1).head().getLong(0);
+    return spark.read().format("delta").option("versionAsOf", version).load(path);
+  }
+
   /** Inserts new keys and updates existing ones. Creates the table (partitioned as given) on first write. */
   public void upsert(Dataset<Row> rows, String path, List<String> keys, List<String> partitionBy) {
     merge(rows.withColumn(DELETE_FLAG, lit(false)), path, keys, partitionBy);

@@ -1,0 +1,224 @@
+package org.gongkai.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.gongkai.Fixtures;
+import org.gongkai.SparkTestSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job end to end on the shared local session: tables, idempotency, increments, quarantine, reprocess. */
+class GongkaiJobTest {
+
+  private static final List<String> CORPUS = List.of(
+      "000_6cbbeb53464e9ccf.txt", "001_39611b7db0bb4983.txt", "002_b3fef9399b69f476.txt",
+      "003_095ad78399e2aa03.txt", "004_46f3e938f0b9fe4b.txt", "html_2019_gb18030.html",
+      "html_2021_gbk_gb2312.html", "html_2021_utf8_site.html", "html_2021_utf8_wrong_meta.html",
+      "html_list_page.html", "html_news_page.html");
+
+  private final SparkSession spark = SparkTestSession.get();
+
+  @TempDir
+  Path tmp;
+  Path input;
+  JobConfig cfg;
+
+  @BeforeEach
+  void corpus() throws IOException {
+    input = Files.createDirectories(tmp.resolve("in/nested"));
+    for (String f : CORPUS) {
+      Files.write(input.resolve(f), Fixtures.seed(f));
+    }
+    cfg = JobConfig.defaults().withInput(tmp.resolve("in").toString()).withWarehouse(tmp.resolve("wh").toString());
+  }
+
+  private Dataset<Row> table(String name) {
+    return spark.read().format("delta").load(cfg.tablePath(name));
+  }
+
+  private long version(String name) {
+    return io.delta.tables.DeltaTable.forPath(spark, cfg.tablePath(name)).history(1).head().getLong(0);
+  }
+
+  /** A checksum over every column of every row, order-independent. */
+  private long checksum(String name) {
+    Row r = table(name).selectExpr("coalesce(sum(cast(xxhash64(*) AS DECIMAL(38, 0))), 0)").head();
+    return r.getDecimal(0).longValue() ^ r.getDecimal(0).toBigInteger().shiftRight(64).longValue();
+  }
+
+  @Test
+  void theSampleCorpusGivesTheSeedsFiguresAndQuarantinesThePagesWithoutReports() {
+    RunSummary run = GongkaiJob.run(spark, cfg, false);
+
+    assertThat(run.seen()).isEqualTo(11);
+    assertThat(run.parsed()).isEqualTo(9);
+    assertThat(run.quarantined()).isEqualTo(2);
+    assertThat(run.skipped()).isZero();
+    assertThat(run.accountedFor()).isTrue();
+
+    SqlCommand.registerViews(spark, cfg);
+    Row seeds = spark.sql("SELECT sum(value), count(DISTINCT report_id) FROM metrics "
+        + "WHERE metric_key = 't3.new_received.total' AND source_path RLIKE '/0[0-9]{2}_[0-9a-f]+\\\\.txt$'").head();
+    assertThat(seeds.getDecimal(0)).isEqualByComparingTo("24");
+    assertThat(seeds.getLong(1)).isEqualTo(5);
+
+    assertThat(table(JobConfig.REPORTS).count()).isEqualTo(9);
+    assertThat(table(JobConfig.METRICS).count()).isEqualTo(8 * 200 + 198);
+    assertThat(table(JobConfig.FILES).count()).isEqualTo(11);
+    Row qinghai = spark.sql("SELECT agency, year, format, cells_value, cells_blank, cells_missing FROM reports "
+        + "WHERE source_path LIKE '%002_b3fef9399b69f476.txt'").head();
+    assertThat(qinghai.getString(0)).isEqualTo("青岛市医疗保障局");
+    assertThat(qinghai.getInt(1)).isEqualTo(2024);
+    assertThat(qinghai.getInt(3)).isEqualTo(200);
+
+    // blank stays blank: no value, flagged, raw text kept
+    Row blank = spark.sql("SELECT value, is_blank, status FROM metrics WHERE source_path LIKE '%html_2021_utf8_site.html' "
+        + "AND metric_key = 't3.denied.enforcement_files.total'").head();
+    assertThat(blank.isNullAt(0)).isTrue();
+    assertThat(blank.getBoolean(1)).isTrue();
+    assertThat(blank.getString(2)).isEqualTo("blank");
+
+    List<Row> quarantine = table(JobConfig.QUARANTINE).select("path", "stage", "reason", "exception_class")
+        .orderBy("path").collectAsList();
+    assertThat(quarantine).hasSize(2);
+    assertThat(quarantine.get(0).getString(0)).endsWith("html_list_page.html");
+    assertThat(quarantine.get(0).getString(2)).isEqualTo("no standard tables found");
+    assertThat(quarantine.get(0).getString(3)).isEqualTo("org.gongkai.parse.UnreadableReportException");
+
+    Row runRow = table(JobConfig.RUNS).head();
+    assertThat(runRow.getAs("files_seen").equals(11L)).isTrue();
+    assertThat((String) runRow.getAs("status")).isEqualTo("succeeded");
+  }
+
+  @Test
+  void aRerunOnTheSameInputAddsNothing() {
+    GongkaiJob.run(spark, cfg, false);
+    List<String> tables = List.of(JobConfig.FILES, JobConfig.REPORTS, JobConfig.METRICS, JobConfig.QUARANTINE);
+    long[] counts = tables.stream().mapToLong(t -> table(t).count()).toArray();
+    long[] sums = tables.stream().mapToLong(this::checksum).toArray();
+    long[] versions = tables.stream().mapToLong(this::version).toArray();
+
+    RunSummary again = GongkaiJob.run(spark, cfg, false);
+
+    assertThat(again.skipped()).isEqualTo(11);
+    assertThat(again.parsed() + again.quarantined()).isZero();
+    assertThat(tables.stream().mapToLong(t -> table(t).count()).toArray()).containsExactly(counts);
+    assertThat(tables.stream().mapToLong(this::checksum).toArray()).containsExactly(sums);
+    assertThat(tables.stream().mapToLong(this::version).toArray()).containsExactly(versions);
+    assertThat(table(JobConfig.RUNS).count()).isEqualTo(2);
+  }
+
+  @Test
+  void anIncrementalRunParsesOnlyTheNewFile() throws IOException {
+    GongkaiJob.run(spark, cfg, false);
+    String text = Fixtures.seedText("000_6cbbeb53464e9ccf.txt")
+        .replace("路桥区医疗保障局", "椒江区医疗保障局").replace("行政处罚 | 11 |", "行政处罚 | 13 |");
+    Files.writeString(input.resolve("005_new.txt"), text);
+
+    RunSummary run = GongkaiJob.run(spark, cfg, false);
+
+    assertThat(run.seen()).isEqualTo(12);
+    assertThat(run.parsed()).isEqualTo(1);
+    assertThat(run.skipped()).isEqualTo(11);
+    assertThat(table(JobConfig.REPORTS).count()).isEqualTo(10);
+    Row added = table(JobConfig.METRICS).where("metric_key = 't2.penalty.decisions' AND agency = '椒江区医疗保障局'")
+        .select("value").head();
+    assertThat(added.getDecimal(0)).isEqualByComparingTo("13");
+  }
+
+  @Test
+  void garbageEmptyAndOversizedFilesAreQuarantinedBesideGoodOnes() throws IOException {
+    Path bad = Files.createDirectories(tmp.resolve("in/bad"));
+    Files.write(bad.resolve("empty.txt"), new byte[0]);
+    byte[] noise = new byte[5000];
+    new Random(7).nextBytes(noise);
+    Files.write(bad.resolve("noise.bin"), noise);
+    Files.write(bad.resolve("scan.pdf"), "%PDF-1.4\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(bad.resolve("huge.txt"), new byte[30_000]);
+    JobConfig capped = cfg.withLimits(20_000L, null);
+
+    RunSummary run = GongkaiJob.run(spark, capped, false);
+
+    assertThat(run.seen()).isEqualTo(15);
+    assertThat(run.parsed()).isEqualTo(9);
+    assertThat(run.quarantined()).isEqualTo(6);
+    assertThat(run.accountedFor()).isTrue();
+    SqlCommand.registerViews(spark, capped);
+    List<Row> reasons = spark.sql("SELECT regexp_extract(path, '[^/]+$', 0), stage, reason FROM quarantine "
+        + "WHERE path LIKE '%/bad/%' ORDER BY 1").collectAsList();
+    assertThat(reasons).extracting(r -> r.getString(0) + " | " + r.getString(1) + " | " + r.getString(2))
+        .containsExactly(
+            "empty.txt | read | empty file",
+            "huge.txt | read | file of 30000 bytes exceeds the size cap of 20000 bytes",
+            "noise.bin | parse | " + reasons.get(2).getString(2),
+            "scan.pdf | parse | unsupported format: pdf");
+    assertThat(reasons.get(2).getString(2)).startsWith("binary content");
+  }
+
+  @Test
+  void reprocessReplacesRowsAndTimeTravelShowsThePreviousVersion() {
+    RunSummary first = GongkaiJob.run(spark, cfg, false);
+    long before = version(JobConfig.METRICS);
+
+    RunSummary second = GongkaiJob.run(spark, cfg, true);
+
+    assertThat(second.parsed()).isEqualTo(9);
+    assertThat(second.skipped()).isZero();
+    assertThat(version(JobConfig.METRICS)).isGreaterThan(before);
+    assertThat(table(JobConfig.METRICS).count()).isEqualTo(8 * 200 + 198);
+    assertThat(table(JobConfig.METRICS).select("run_id").distinct().head().getString(0)).isEqualTo(second.runId());
+    Dataset<Row> previous = spark.read().format("delta").option("versionAsOf", before)
+        .load(cfg.tablePath(JobConfig.METRICS));
+    assertThat(previous.count()).isEqualTo(8 * 200 + 198);
+    assertThat(previous.select("run_id").distinct().head().getString(0)).isEqualTo(first.runId());
+  }
+
+  @Test
+  void aFileWhoseContentChangedReplacesItsReport() throws IOException {
+    GongkaiJob.run(spark, cfg, false);
+    Path seed = input.resolve("003_095ad78399e2aa03.txt");
+    Files.writeString(seed, Fixtures.seedText("003_095ad78399e2aa03.txt").replace("→行政处罚\n→5", "x")
+        .replace("\t行政处罚\n\t5", "\t行政处罚\n\t6"));
+    assertThat(seed.toFile().setLastModified(System.currentTimeMillis() + 5000)).isTrue();
+
+    RunSummary run = GongkaiJob.run(spark, cfg, false);
+
+    assertThat(run.parsed()).isEqualTo(1);
+    assertThat(table(JobConfig.REPORTS).count()).isEqualTo(9);
+    List<Row> penalty = table(JobConfig.METRICS)
+        .where("metric_key = 't2.penalty.decisions' AND agency = '湘潭县医疗保障局'").select("value").collectAsList();
+    assertThat(penalty).hasSize(1);
+    assertThat(penalty.get(0).getDecimal(0)).isEqualByComparingTo("6");
+  }
+
+  @Test
+  void manifestFieldsOverrideWhatTheParserInferred() throws IOException {
+    Path manifest = tmp.resolve("manifest.csv");
+    Files.writeString(manifest, "path,agency,region_code,year,source_url\n"
+        + "nested/004_46f3e938f0b9fe4b.txt,石家庄市新华区医疗保障局,130105,2024,https://example.gov.cn/a.html\n");
+    JobConfig withManifest = cfg.withManifest(manifest.toString());
+
+    GongkaiJob.run(spark, withManifest, false);
+
+    Row r = table(JobConfig.REPORTS).where("source_path LIKE '%004_46f3e938f0b9fe4b.txt'")
+        .select("agency", "region_code", "source_url", "agency_from_manifest").head();
+    assertThat(r.getString(0)).isEqualTo("石家庄市新华区医疗保障局");
+    assertThat(r.getString(1)).isEqualTo("130105");
+    assertThat(r.getString(2)).isEqualTo("https://example.gov.cn/a.html");
+    assertThat(r.getBoolean(3)).isTrue();
+    Row other = table(JobConfig.REPORTS).where("source_path LIKE '%003_095ad78399e2aa03.txt'")
+        .select("agency", "agency_from_manifest").head();
+    assertThat(other.getString(0)).isEqualTo("湘潭县医疗保障局");
+    assertThat(other.getBoolean(1)).isFalse();
+  }
+}

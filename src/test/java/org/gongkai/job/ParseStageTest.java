@@ -1,0 +1,60 @@
+package org.gongkai.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.gongkai.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/** The time budget is enforced from outside the parser: a stuck parse is quarantined and the next file goes on. */
+class ParseStageTest {
+
+  private static Row file(String path, byte[] bytes) {
+    return RowFactory.create(path, (long) bytes.length, new Timestamp(0), bytes);
+  }
+
+  @Test
+  void aParseOverItsTimeBudgetIsQuarantinedAndTheNextFileIsParsed() {
+    try (ParseStage.TimedParser parser = new ParseStage.TimedParser(200, (bytes, source) -> {
+      if (source.equals("stuck")) {
+        while (true) {
+          Thread.onSpinWait(); // ignores interruption, as a runaway regex would
+        }
+      }
+      return new org.gongkai.parse.ReportParser().parse(bytes, source);
+    })) {
+      Row stuck = parser.parse(file("stuck", new byte[] {1}));
+      assertThat(stuck.getString(6)).isEqualTo(ParseStage.QUARANTINED);
+      assertThat(stuck.getString(7)).isEqualTo("parse");
+      assertThat(stuck.getString(8)).isEqualTo("parse time budget of 200 ms exceeded");
+      assertThat(stuck.getString(9)).isEqualTo("java.util.concurrent.TimeoutException");
+
+      Row good = parser.parse(file("good", Fixtures.seed("003_095ad78399e2aa03.txt")));
+      assertThat(good.getString(6)).isEqualTo(ParseStage.PARSED);
+      assertThat(good.getString(11)).isEqualTo("湘潭县医疗保障局");
+    }
+  }
+
+  @Test
+  void anUnexpectedParserFailureIsQuarantinedWithItsClass() {
+    try (ParseStage.TimedParser parser = new ParseStage.TimedParser(1000, (bytes, source) -> {
+      throw new IllegalStateException("boom");
+    })) {
+      Row row = parser.parse(file("x", new byte[] {1}));
+      assertThat(row.getString(6)).isEqualTo(ParseStage.QUARANTINED);
+      assertThat(row.getString(8)).isEqualTo("internal parser error: java.lang.IllegalStateException: boom");
+      assertThat(row.getString(9)).isEqualTo("java.lang.IllegalStateException");
+    }
+  }
+
+  @Test
+  void theRunSummaryFailsWhenAFileIsNotAccountedFor() {
+    Timestamp t = new Timestamp(0);
+    RunSummary lost = new RunSummary("r", t, t, "in", "wh", false, 10, 7, 1, 1, java.util.List.of(), "v");
+    assertThat(lost.accountedFor()).isFalse();
+    assertThat(lost.status()).startsWith("failed");
+    assertThat(lost.describe()).contains("1 files are not accounted for");
+  }
+}
