@@ -5,7 +5,7 @@ here="${here:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 # Builds target/gongkai.jar and target/classpath.txt when the sources changed since the last build.
 gongkai_build() {
   local jar="$here/target/gongkai.jar" cp="$here/target/classpath.txt"
-  if [ -f "$jar" ] && [ -f "$cp" ] && [ -f "$here/target/spark-classpath.txt" ] && [ ! "$here/pom.xml" -nt "$cp" ] \
+  if [ -f "$jar" ] && [ -f "$cp" ] && [ -f "$here/target/provided-classpath.txt" ] && [ ! "$here/pom.xml" -nt "$cp" ] \
      && [ -z "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit)" ]; then
     return 0
   fi
@@ -16,17 +16,22 @@ gongkai_build() {
 # Builds target/gongkai-cluster.jar (the application for spark-submit, without Spark) when needed.
 gongkai_build_cluster_jar() {
   local jar="$here/target/gongkai-cluster.jar"
-  if [ -f "$jar" ] && [ -f "$here/target/spark-classpath.txt" ] \
-     && [ -z "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit)" ]; then
-    return 0
+  if [ ! -f "$jar" ] || [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit)" ]; then
+    echo "gongkai: building the cluster jar (mvn package) ..." >&2
+    (cd "$here" && mvn -B -q -ntp -DskipTests package) >&2
   fi
-  echo "gongkai: building the cluster jar (mvn package) ..." >&2
-  (cd "$here" && mvn -B -q -ntp -DskipTests package) >&2
+  # Spark's own jars, resolved on their own (jobs/spark-runtime/pom.xml) at gongkai's Spark version
+  if [ ! -f "$here/target/spark-classpath.txt" ] || [ "$here/pom.xml" -nt "$here/target/spark-classpath.txt" ]; then
+    local version
+    version="$(sed -n 's:.*<spark.version>\(.*\)</spark.version>.*:\1:p' "$here/pom.xml" | head -1)"
+    (cd "$here" && mvn -B -q -ntp -f jobs/spark-runtime/pom.xml dependency:build-classpath \
+        -Dspark.version="$version" -Dmdep.outputFile="$here/target/spark-classpath.txt") >&2
+  fi
 }
 
 # Local mode: the application, its libraries and Spark's jars.
 gongkai_classpath() {
-  echo "$here/target/gongkai.jar:$(cat "$here/target/classpath.txt"):$(cat "$here/target/spark-classpath.txt")"
+  echo "$here/target/gongkai.jar:$(cat "$here/target/classpath.txt"):$(cat "$here/target/provided-classpath.txt")"
 }
 
 # The --add-opens list Spark's own launcher passes on Java 17, read from the pom so it is written once.

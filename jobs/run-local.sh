@@ -12,6 +12,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$here/jobs/lib.sh"
 cd "$here"
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 gongkai_build
 # shellcheck disable=SC2046
 exec java ${GONGKAI_JAVA_OPTS:--Xmx4g} $(gongkai_jvm_opens) \
