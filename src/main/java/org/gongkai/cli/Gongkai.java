@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code gongkai} command line. */
 @Command(name = "gongkai", mixinStandardHelpOptions = true, version = "gongkai 0.1.0",
     description = "Chinese government information-disclosure annual reports (政府信息公开工作年度报告) as metrics.",
-    subcommands = {ParseCommand.class, org.gongkai.job.RunCommand.class, org.gongkai.job.SqlCommand.class})
+    subcommands = {ParseCommand.class, org.gongkai.job.RunCommand.class, org.gongkai.job.SqlCommand.class,
+        org.gongkai.job.EvaluateCommand.class})
 public final class Gongkai implements Runnable {
 
   @Override

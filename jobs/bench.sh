@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Benchmarks (figures, not pass/fail tests). Results are appended to jobs/bench-results.md.
+#
+#   jobs/bench.sh jmh            # the parsing core per layout, JMH: reports per second on one core
+#   jobs/bench.sh job 10000      # generate N reports, run the full job in local mode, then a 1% incremental rerun
+#   jobs/bench.sh all            # jmh, then the job at 10,000 and 100,000 reports
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$here/jobs/lib.sh"
+cd "$here"
+results="$here/jobs/bench-results.md"
+work="${BENCH_DIR:-/tmp/gongkai-bench}"
+machine="$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+
+jmh() {
+  (mvn -B -q -ntp -DskipTests -DskipCluster test-compile dependency:build-classpath \
+      -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test) >&2
+  local json="$work/jmh.json"
+  mkdir -p "$work"
+  java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" org.openjdk.jmh.Main \
+    ParserBenchmark -rf json -rff "$json" | tee "$work/jmh.txt"
+  {
+    echo
+    echo "## Parsing core, JMH, $(date -u +%Y-%m-%d) ($machine)"
+    echo
+    echo "| layout fixture | reports/s on one core | ± (99.9%) |"
+    echo "|---|---|---|"
+    python3 - "$json" <<'PY'
+import json, sys
+for b in json.load(open(sys.argv[1])):
+    m = b["primaryMetric"]
+    print(f"| {b['params']['file']} | {m['score']:.0f} | {m['scoreError']:.0f} |")
+PY
+  } >> "$results"
+}
+
+# Runs the job under /usr/bin/time; prints "seconds max_rss_kib".
+timed_run() {
+  local log="$1"; shift
+  /usr/bin/time -f "%e %M" -o "$log.time" jobs/run-local.sh "$@" > "$log" 2>&1
+  cat "$log.time"
+}
+
+job() {
+  local n="$1" dir="$work/n$1"
+  rm -rf "$dir"
+  local gen_start gen_end
+  gen_start=$(date +%s.%N)
+  jobs/gongkai generate --reports "$n" --out "$dir/corpus" --seed 42 --anomaly-rate 0.05 >/dev/null
+  gen_end=$(date +%s.%N)
+  read -r full_s full_rss < <(timed_run "$dir/full.log" --input "$dir/corpus/files" --warehouse "$dir/wh")
+  # 1% new files, then the incremental rerun
+  local extra=$(( n / 100 ))
+  jobs/gongkai generate --reports "$extra" --out "$dir/extra" --seed 4242 --anomaly-rate 0.05 >/dev/null
+  mkdir -p "$dir/corpus/files/new"
+  find "$dir/extra/files" -type f -exec cp {} "$dir/corpus/files/new/" \;
+  read -r inc_s inc_rss < <(timed_run "$dir/inc.log" --input "$dir/corpus/files" --warehouse "$dir/wh")
+  jobs/gongkai evaluate --truth "$dir/corpus/truth.jsonl" --warehouse "$dir/wh" > "$dir/evaluate.txt" 2>/dev/null || true
+  {
+    echo
+    echo "## Full job, $n reports, $(date -u +%Y-%m-%d) ($machine, Spark local[*])"
+    echo
+    echo "| measure | value |"
+    echo "|---|---|"
+    printf "| corpus generation | %.1f s |\n" "$(echo "$gen_end - $gen_start" | bc)"
+    echo "| full run wall time | ${full_s} s |"
+    printf "| files per second | %.0f |\n" "$(echo "$n / $full_s" | bc -l)"
+    echo "| peak memory of the local-mode JVM (driver and executors) | $(( full_rss / 1024 )) MiB |"
+    echo "| incremental rerun, $extra new files (1%) | ${inc_s} s ($(echo "100 * $inc_s / $full_s" | bc) % of the full run) |"
+    echo "| peak memory, incremental rerun | $(( inc_rss / 1024 )) MiB |"
+    grep -E "files seen" "$dir/full.log" | sed 's/^ */| full run | /; s/$/ |/'
+    echo
+    echo '```'
+    cat "$dir/evaluate.txt"
+    echo '```'
+  } >> "$results"
+}
+
+case "${1:-all}" in
+  jmh) jmh ;;
+  job) job "${2:-10000}" ;;
+  all) jmh; job 10000; job 100000 ;;
+  *) echo "usage: jobs/bench.sh jmh | job N | all" >&2; exit 2 ;;
+esac
+echo "results appended to $results" >&2

@@ -1,0 +1,129 @@
+package org.gongkai.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gongkai evaluate --truth FILE --warehouse DIR}: what the pipeline wrote against a generated corpus's
+ * ground truth. Cell accuracy overall and per layout, and metadata accuracy. A cell is right when the stored
+ * value equals the printed one, or both are blank; a cell of a file that was not parsed is wrong.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Compare the Delta tables with a generated corpus's ground truth (truth.jsonl).")
+public final class EvaluateCommand implements Callable<Integer> {
+
+  @Option(names = "--truth", required = true, description = "truth.jsonl written by gongkai generate")
+  String truth;
+
+  @Option(names = "--warehouse", description = "folder or URI of the Delta tables")
+  String warehouse;
+
+  @Option(names = "--config", description = "YAML configuration (default: conf/gongkai.yaml when present)")
+  Path config;
+
+  /** The accuracy figures of one evaluation. */
+  public record Result(long files, long filesParsed, long cells, long cellsRight, List<Row> perLayout,
+                       long agencyRight, long yearRight) {
+
+    public double cellAccuracy() {
+      return cells == 0 ? 0 : (double) cellsRight / cells;
+    }
+
+    public String describe() {
+      StringBuilder sb = new StringBuilder();
+      sb.append(String.format("files %d, parsed %d%n", files, filesParsed));
+      sb.append(String.format("cell accuracy %.4f%% (%d of %d)%n", 100 * cellAccuracy(), cellsRight, cells));
+      for (Row r : perLayout) {
+        sb.append(String.format("  %-14s %.4f%% (%d of %d cells, %d files)%n", r.getString(0),
+            100.0 * r.getLong(2) / r.getLong(1), r.getLong(2), r.getLong(1), r.getLong(3)));
+      }
+      sb.append(String.format("agency right %.4f%% (%d of %d), year right %.4f%% (%d of %d)%n",
+          100.0 * agencyRight / files, agencyRight, files, 100.0 * yearRight / files, yearRight, files));
+      return sb.toString();
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path standard = Path.of("conf", "gongkai.yaml");
+    JobConfig cfg = (config != null ? JobConfig.load(config)
+        : Files.exists(standard) ? JobConfig.load(standard) : JobConfig.defaults()).withWarehouse(warehouse);
+    SparkSession.Builder builder = SparkSession.builder().appName("gongkai-evaluate").master("local[*]")
+        .config("spark.ui.enabled", "false");
+    cfg.spark().forEach(builder::config);
+    try (SparkSession spark = builder.getOrCreate()) {
+      System.out.print(evaluate(spark, cfg, truth).describe());
+    }
+    return 0;
+  }
+
+  public static Result evaluate(SparkSession spark, JobConfig cfg, String truthUri) {
+    Dataset<Row> truth = spark.read().json(truthUri)
+        .withColumn("name", element_at(split(col("file"), "/"), -1));
+    Dataset<Row> reports = spark.read().format("delta").load(cfg.tablePath(JobConfig.REPORTS))
+        .withColumn("name", element_at(split(col("source_path"), "/"), -1));
+    Dataset<Row> metrics = spark.read().format("delta").load(cfg.tablePath(JobConfig.METRICS))
+        .withColumn("name", element_at(split(col("source_path"), "/"), -1));
+
+    // truth cells, one row per file and key: the printed numbers (to_json drops the null cells, which are the
+    // other version's keys and the blanks) and the blanks
+    Dataset<Row> printed = truth
+        .select(col("name"), col("layout"),
+            explode(from_json(to_json(col("cells")),
+                DataTypes.createMapType(DataTypes.StringType, DataTypes.createDecimalType(20, 4))))
+                .as(new String[] {"key", "want"}));
+    Dataset<Row> blanks = truth
+        .select(col("name"), col("layout"), explode(col("blank")).as("key"))
+        .withColumn("want", lit(null).cast(DataTypes.createDecimalType(20, 4)));
+    Dataset<Row> expected = printed.unionByName(blanks);
+    Dataset<Row> got = metrics.select(col("name"), col("metric_key").as("key"), col("value").as("got"),
+        col("status"));
+    Dataset<Row> compared = expected.join(got, expected.col("name").equalTo(got.col("name"))
+            .and(expected.col("key").equalTo(got.col("key"))), "left")
+        .select(expected.col("layout"), expected.col("name"),
+            right(col("want"), col("got"), col("status")).as("right"));
+
+    Row overall = compared.selectExpr("count(*)", "sum(CASE WHEN right THEN 1 ELSE 0 END)").head();
+    List<Row> perLayout = compared.groupBy("layout")
+        .agg(org.apache.spark.sql.functions.count(lit(1)).as("cells"),
+            org.apache.spark.sql.functions.sum(when(col("right"), 1L).otherwise(0L)).as("right"),
+            org.apache.spark.sql.functions.countDistinct(col("name")).as("files"))
+        .orderBy("layout").collectAsList();
+
+    Dataset<Row> meta = truth.join(reports, truth.col("name").equalTo(reports.col("name")), "left")
+        .select(truth.col("agency").equalTo(reports.col("agency")).as("agency_ok"),
+            truth.col("year").cast("int").equalTo(reports.col("year")).as("year_ok"),
+            reports.col("report_id").isNotNull().as("parsed"));
+    Row m = meta.selectExpr("count(*)", "sum(CASE WHEN parsed THEN 1 ELSE 0 END)",
+        "sum(CASE WHEN agency_ok THEN 1 ELSE 0 END)", "sum(CASE WHEN year_ok THEN 1 ELSE 0 END)").head();
+    return new Result(m.getLong(0), nz(m, 1), overall.getLong(0), nz(overall, 1), perLayout, nz(m, 2), nz(m, 3));
+  }
+
+  private static Column right(Column want, Column got, Column status) {
+    return when(want.isNull(), status.equalTo("blank"))
+        .otherwise(got.isNotNull().and(got.equalTo(want)))
+        .equalTo(lit(true));
+  }
+
+  private static long nz(Row r, int i) {
+    return r.isNullAt(i) ? 0 : r.getLong(i);
+  }
+}
