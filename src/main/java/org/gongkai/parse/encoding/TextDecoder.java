@@ -121,6 +121,9 @@ public final class TextDecoder {
 
   static String declaredCharset(byte[] bytes) {
     String head = new String(bytes, 0, Math.min(bytes.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+    if (!head.contains("harset")) {
+      return null;
+    }
     Matcher m = META_CHARSET.matcher(head);
     return m.find() ? m.group(1) : null;
   }

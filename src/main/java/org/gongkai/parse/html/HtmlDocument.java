@@ -13,8 +13,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * An HTML page read with jsoup: page chrome (navigation, header, footer, scripts) removed, prose as lines, and
@@ -27,8 +29,12 @@ public final class HtmlDocument implements SourceDocument {
       "section", "article", "main", "center", "blockquote", "pre", "dl", "dt", "dd", "tr", "td", "th", "caption",
       "table", "tbody", "thead", "tfoot", "hr", "body", "form", "aside", "figure", "figcaption", "header",
       "footer");
-  private static final String DROPPED = "script, style, noscript, iframe, nav, select, button, svg, object, embed, "
-      + "template, input, textarea";
+  // CSS queries compiled once and shared by every page (jsoup's Evaluators are thread-safe)
+  private static final Evaluator DROPPED = QueryParser.parse("script, style, noscript, iframe, nav, select, button, "
+      + "svg, object, embed, template, input, textarea");
+  private static final Evaluator CHROME_CANDIDATES = QueryParser.parse("header, footer, [class], [id]");
+  private static final Evaluator TABLE = QueryParser.parse("table");
+  private static final Evaluator ROW = QueryParser.parse("tr");
   private static final Pattern CHROME = Pattern.compile(
       "(^|[\\s_-])(nav|navbar|menu|footer|foot|header|top|topbar|breadcrumb|crumb|sidebar|share|toolbar|"
           + "copyright|bottom|links|search|login|position|location)([\\s_-]|\\d|$)", Pattern.CASE_INSENSITIVE);
@@ -39,7 +45,7 @@ public final class HtmlDocument implements SourceDocument {
   private final String title;
 
   public HtmlDocument(String html) {
-    Document doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
+    Document doc = Jsoup.parse(html, "", Parser.htmlParser());
     this.title = doc.title().isBlank() ? null : doc.title();
     Element body = doc.body();
     removeChrome(body);
@@ -72,7 +78,7 @@ public final class HtmlDocument implements SourceDocument {
   /** Navigation, headers and footers, unless they hold the report itself. */
   private static void removeChrome(Element body) {
     body.select(DROPPED).remove();
-    for (Element e : body.select("header, footer, [class], [id]")) {
+    for (Element e : body.select(CHROME_CANDIDATES)) {
       if (e.parent() == null) {
         continue; // already removed with an ancestor
       }
@@ -86,7 +92,7 @@ public final class HtmlDocument implements SourceDocument {
 
   private static boolean holdsReport(Element e) {
     String text = Labels.squeeze(e.text());
-    return text.contains("政府信息公开申请") || text.contains("政府信息公开工作年度报告") || !e.select("table").isEmpty();
+    return text.contains("政府信息公开申请") || text.contains("政府信息公开工作年度报告") || !e.select(TABLE).isEmpty();
   }
 
   /** Walks the body in document order, cutting prose into lines at block boundaries. */
@@ -109,7 +115,7 @@ public final class HtmlDocument implements SourceDocument {
       }
       if (e.normalName().equals("br")) {
         flush();
-      } else if (e.normalName().equals("table") && e.select("table").size() == 1) {
+      } else if (e.normalName().equals("table") && e.select(TABLE).size() == 1) {
         flush();
         addGrid(e);
         return FilterResult.SKIP_ENTIRELY;
@@ -139,7 +145,7 @@ public final class HtmlDocument implements SourceDocument {
 
   /** Expands a table into its grid and adds one line (with its cells) per grid row. */
   private void addGrid(Element table) {
-    List<Element> trs = table.select("tr");
+    List<Element> trs = table.select(ROW);
     List<GridCell[]> grid = new ArrayList<>();
     for (int r = 0; r < trs.size(); r++) {
       Element tr = trs.get(r);
@@ -153,7 +159,8 @@ public final class HtmlDocument implements SourceDocument {
         }
         int rowspan = span(td.attr("rowspan"));
         int colspan = span(td.attr("colspan"));
-        Token token = Labels.classify(td.text(), sourceLine(tr, r));
+        // lineage for HTML: the position of the grid row among the page's lines
+        Token token = Labels.classify(td.text(), lines.size() + r + 1);
         for (int dr = 0; dr < rowspan && r + dr < trs.size(); dr++) {
           for (int dc = 0; dc < colspan; dc++) {
             put(grid, r + dr, c + dc, new GridCell(token, dr > 0, dc > 0));
@@ -186,12 +193,10 @@ public final class HtmlDocument implements SourceDocument {
     }
   }
 
-  private static int sourceLine(Element tr, int index) {
-    int line = tr.sourceRange().start().lineNumber();
-    return line > 0 ? line : index + 1;
-  }
-
   private static int span(String attr) {
+    if (attr.isEmpty()) {
+      return 1; // most cells: no exception thrown and caught on the hot path
+    }
     try {
       int n = Integer.parseInt(attr.trim());
       return Math.max(1, Math.min(n, MAX_SPAN));

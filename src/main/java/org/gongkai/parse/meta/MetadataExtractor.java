@@ -42,6 +42,9 @@ public final class MetadataExtractor {
     Integer titleYear = null;
 
     for (String candidate : titleCandidates(lines, pageTitle)) {
+      if (!candidate.contains("政府信息公开")) {
+        continue;
+      }
       Matcher title = TITLE.matcher(candidate);
       if (title.lookingAt() || (title.reset().find() && candidate.length() <= 80)) {
         String name = cleanAgency(TITLE_PREFIX.matcher(title.group(1)).replaceFirst(""));
@@ -97,7 +100,9 @@ public final class MetadataExtractor {
   private static List<String> titleCandidates(List<String> lines, String pageTitle) {
     List<String> out = new java.util.ArrayList<>();
     out.add(titleText(lines));
-    lines.stream().limit(TITLE_SEARCH_LINES).map(Labels::squeeze).filter(s -> s.length() <= 80).forEach(out::add);
+    lines.stream().limit(TITLE_SEARCH_LINES)
+        .filter(l -> l.contains("政府信息公开") && l.contains("报告"))
+        .map(Labels::squeeze).filter(s -> s.length() <= 80).forEach(out::add);
     if (pageTitle != null) {
       out.add(Labels.squeeze(pageTitle));
     }

@@ -27,30 +27,104 @@ public final class Labels {
 
   /** NFKC (full-width digits and brackets become ASCII) with all whitespace removed. */
   public static String squeeze(String text) {
-    return SPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+    String s = needsNfkc(text) ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text;
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean space = Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000' || c == '\u200b' || c == '\ufeff';
+      if (space && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      } else if (!space && out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  /**
+   * Whether NFKC can change the text. Most report text is ASCII, CJK ideographs and CJK punctuation, which NFKC
+   * leaves alone; normalising only when needed keeps the parser fast.
+   */
+  static boolean needsNfkc(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x00A0 || (c >= 0x4E00 && c <= 0x9FFF) || (c > 0x3000 && c <= 0x303F) || c == 0x201C || c == 0x201D
+          || c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x00B7) {
+        continue;
+      }
+      return true;
+    }
+    return false;
   }
 
   /** Trim including no-break and ideographic spaces. */
   public static String trim(String text) {
-    return text.replaceAll("^[\\s\\u00a0\\u3000\\ufeff]+|[\\s\\u00a0\\u3000\\ufeff]+$", "");
+    int start = 0;
+    int end = text.length();
+    while (start < end && isSpace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return start == 0 && end == text.length() ? text : text.substring(start, end);
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000' || c == '\ufeff';
   }
 
   /** True when the (squeezed) text starts with an enumerator. */
   public static boolean hasEnumerator(String squeezed) {
-    return ENUMERATOR.matcher(squeezed).find();
+    return mayStartEnumerator(squeezed) && ENUMERATOR.matcher(squeezed).find();
+  }
+
+  // every enumerator starts with a digit, a Chinese numeral, 第 or a bracket: most labels are ruled out cheaply
+  private static boolean mayStartEnumerator(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    char c = s.charAt(0);
+    return (c >= '0' && c <= '9') || c == '(' || c == '（' || c == '第' || "一二三四五六七八九十".indexOf(c) >= 0;
   }
 
   /** The comparable form of a label: squeezed, enumerators stripped, punctuation removed. */
   public static String key(String text) {
     String s = squeeze(text);
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 3 && mayStartEnumerator(s); i++) {
       Matcher m = ENUMERATOR.matcher(s);
       if (!m.find()) {
         break;
       }
       s = s.substring(m.end());
     }
-    return PUNCT.matcher(s).replaceAll("");
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      boolean punct = isPunctuation(s.charAt(i));
+      if (punct && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      } else if (!punct && out != null) {
+        out.append(s.charAt(i));
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  /** Unicode punctuation and symbols (what \\p{P} and \\p{S} match). */
+  private static boolean isPunctuation(char c) {
+    if (c < 0x80) {
+      return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+    }
+    if (c >= 0x4E00 && c <= 0x9FFF) {
+      return false;
+    }
+    return PUNCT.matcher(String.valueOf(c)).matches();
+  }
+
+  /** Cheap pre-check before the number and blank patterns: most labels start with a CJK character. */
+  private static boolean couldBeValue(String squeezed) {
+    char c = squeezed.charAt(0);
+    return c < 0x3000 || squeezed.equals("无") || squeezed.equals("空");
   }
 
   /** Classify one cell's text into a token. */
@@ -60,14 +134,20 @@ public final class Labels {
       return Token.empty(line);
     }
     String squeezed = squeeze(text);
+    if (squeezed.isEmpty()) {
+      return Token.empty(line);
+    }
+    if (!couldBeValue(squeezed)) {
+      return new Token(Token.Kind.LABEL, text, null, null, hasEnumerator(squeezed), line, key(text));
+    }
     Matcher num = NUMBER.matcher(squeezed);
     if (num.matches()) {
       return new Token(Token.Kind.VALUE, text, new BigDecimal(num.group(1).replace(",", "")), num.group(2), false,
-          line);
+          line, null);
     }
     if (BLANK.matcher(squeezed).matches()) {
-      return new Token(Token.Kind.BLANK, text, null, null, false, line);
+      return new Token(Token.Kind.BLANK, text, null, null, false, line, null);
     }
-    return new Token(Token.Kind.LABEL, text, null, null, hasEnumerator(squeezed), line);
+    return new Token(Token.Kind.LABEL, text, null, null, hasEnumerator(squeezed), line, key(text));
   }
 }

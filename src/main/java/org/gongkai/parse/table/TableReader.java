@@ -35,6 +35,8 @@ public final class TableReader {
   private final TableSpec table;
   private final List<RowSpec> rows;
   private final Set<String> columnHeaders;
+  // amount columns' header words without their unit (采购总金额), to find a unit printed in the header
+  private final Map<String, String> amountHeaders;
 
   public TableReader(TableSpec table, String format) {
     this.table = table;
@@ -42,6 +44,10 @@ public final class TableReader {
     Set<String> headers = new HashSet<>();
     rows.forEach(r -> r.columns().forEach(c -> headers.add(Labels.key(c.zh()))));
     this.columnHeaders = Set.copyOf(headers);
+    Map<String, String> amounts = new HashMap<>();
+    rows.forEach(r -> r.columns().stream().filter(ColumnSpec::decimal)
+        .forEach(c -> amounts.put(c.key(), Labels.key(c.zh().replaceAll("[（(].*?[)）]", "")))));
+    this.amountHeaders = Map.copyOf(amounts);
   }
 
   public TableSpec table() {
@@ -58,7 +64,7 @@ public final class TableReader {
    */
   public TableResult read(List<Token> tokens, boolean rowStructured, String layout) {
     Run run = new Run(layout);
-    tokens.stream().filter(t -> t.kind() == Token.Kind.LABEL).forEach(t -> run.labelKeys.add(Labels.key(t.text())));
+    tokens.stream().filter(t -> t.kind() == Token.Kind.LABEL).forEach(t -> run.labelKeys.add(t.key()));
     if (rowStructured) {
       readRows(tokens, run);
     } else {
@@ -225,7 +231,7 @@ public final class TableReader {
     }
     boolean yuan = "元".equals(t.unit());
     if (t.unit() == null) {
-      String base = Labels.key(col.zh().replaceAll("[（(].*?[)）]", ""));
+      String base = amountHeaders.get(col.key());
       yuan = run.labelKeys.stream().anyMatch(k -> {
         int at = k.indexOf(base);
         if (at < 0) {
@@ -253,14 +259,14 @@ public final class TableReader {
    */
   private Match match(List<Token> labels) {
     List<Token> candidates = labels.stream()
-        .filter(t -> t.enumerated() || !columnHeaders.contains(Labels.key(t.text())))
+        .filter(t -> t.enumerated() || !columnHeaders.contains(t.key()))
         .toList();
     int stop = Math.max(0, candidates.size() - MAX_LABEL_PARTS);
     for (int j = candidates.size() - 1; j >= stop; j--) {
       StringBuilder key = new StringBuilder();
       StringBuilder raw = new StringBuilder();
       for (Token t : candidates.subList(j, candidates.size())) {
-        key.append(Labels.key(t.text()));
+        key.append(t.key());
         raw.append(t.text());
       }
       int best = -1;

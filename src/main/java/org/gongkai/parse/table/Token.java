@@ -11,17 +11,18 @@ import java.math.BigDecimal;
  * @param unit       a unit printed after the number (件, 元, 万元…), or null
  * @param enumerated for labels: the label starts with an enumerator (1. （一） 第一项 …)
  * @param line       1-based line of the source text the cell came from
+ * @param key        for labels: the comparable form ({@link Labels#key}), computed once
  */
-public record Token(Kind kind, String text, BigDecimal value, String unit, boolean enumerated, int line) {
+public record Token(Kind kind, String text, BigDecimal value, String unit, boolean enumerated, int line, String key) {
 
   public enum Kind { LABEL, VALUE, BLANK, EMPTY, ROW_END }
 
   public static Token rowEnd(int line) {
-    return new Token(Kind.ROW_END, "", null, null, false, line);
+    return new Token(Kind.ROW_END, "", null, null, false, line, null);
   }
 
   public static Token empty(int line) {
-    return new Token(Kind.EMPTY, "", null, null, false, line);
+    return new Token(Kind.EMPTY, "", null, null, false, line, null);
   }
 
   public boolean isValueLike() {

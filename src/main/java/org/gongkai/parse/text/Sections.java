@@ -28,7 +28,9 @@ public final class Sections {
   }
 
   /** The sections found, by table id, in report order. Tables whose heading is absent are not in the map. */
-  public static Map<String, Section> find(List<String> lines, MetricCatalog catalog) {
+  public static Map<String, Section> find(List<String> rawLines, MetricCatalog catalog) {
+    // each line's heading form, computed once
+    List<String> lines = rawLines.stream().map(Sections::headingText).toList();
     List<TableSpec> tables = catalog.tables();
     int[] heading = new int[tables.size()];
     int[] after = new int[tables.size()];
@@ -76,7 +78,7 @@ public final class Sections {
    * and its second part is not a heading of its own.
    */
   private static int headingAt(List<String> lines, int i, java.util.function.Predicate<String> test) {
-    String h = headingText(lines.get(i));
+    String h = lines.get(i);
     if (h == null) {
       return 0;
     }
@@ -84,7 +86,7 @@ public final class Sections {
       return 1;
     }
     if (i + 1 < lines.size() && Labels.hasEnumerator(h) && !DIGIT.matcher(Labels.key(h)).find()) {
-      String next = headingText(lines.get(i + 1));
+      String next = lines.get(i + 1);
       if (next != null && !DIGIT.matcher(next).find() && !Labels.hasEnumerator(next)
           && h.length() + next.length() <= MAX_HEADING_LENGTH && test.test(h + next)) {
         return 2;
@@ -95,6 +97,9 @@ public final class Sections {
 
   /** The squeezed text of a line that could be a heading, or null when it is too long to be one. */
   static String headingText(String line) {
+    if (line.length() > 4 * MAX_HEADING_LENGTH) {
+      return null; // prose: cheaper to rule out before squeezing
+    }
     String s = Labels.squeeze(line.replace("|", ""));
     return s.isEmpty() || s.length() > MAX_HEADING_LENGTH ? null : s;
   }

@@ -9,7 +9,7 @@ public final class TextDocument implements SourceDocument {
   private final List<String> lines;
 
   public TextDocument(String text) {
-    this.lines = List.of(text.split("\\r\\n|\\r|\\n", -1));
+    this.lines = text.lines().toList();
   }
 
   @Override
