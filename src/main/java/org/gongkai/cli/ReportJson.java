@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gongkai.parse.Cell;
 import org.gongkai.parse.Lineage;
 import org.gongkai.parse.Report;
+import org.gongkai.region.Region;
 
 /**
  * The JSON Lines contract of {@code gongkai parse}: source, agency, year, format, region, metrics (every catalog
@@ -29,7 +30,21 @@ public final class ReportJson {
       o.put("year", report.year());
     }
     o.put("format", report.format());
-    o.put("region", report.region());
+    Region r = report.region();
+    ObjectNode region = o.putObject("region");
+    region.put("province", r.province());
+    region.put("prefecture", r.prefecture());
+    region.put("county", r.county());
+    region.put("code", r.code());
+    region.put("province_code", r.provinceCode());
+    region.put("prefecture_code", r.prefectureCode());
+    region.put("county_code", r.countyCode());
+    region.put("resolved_by", r.resolvedBy());
+    ArrayNode candidates = region.putArray("candidates");
+    r.candidates().forEach(candidates::add);
+    o.put("level", report.level());
+    o.put("category", report.category());
+    o.put("scope", report.scope());
     ObjectNode metrics = o.putObject("metrics");
     ArrayNode blank = MAPPER.createArrayNode();
     ArrayNode missing = MAPPER.createArrayNode();
@@ -50,6 +65,9 @@ public final class ReportJson {
     o.set("blank", blank);
     o.set("missing", missing);
     o.put("format_basis", report.formatBasis());
+    o.put("agency_basis", report.agencyBasis());
+    o.put("year_basis", report.yearBasis());
+    o.put("title", report.title());
     o.put("contact_phone", report.contactPhone());
     o.put("encoding", report.encoding());
     o.put("layout", report.layout());

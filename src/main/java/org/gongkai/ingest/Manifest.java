@@ -23,6 +23,21 @@ public final class Manifest {
   private Manifest() {
   }
 
+  /**
+   * Attaches the manifest's fields to files (by path): manifest_agency, manifest_region_code, manifest_year,
+   * manifest_source_url, null where the manifest says nothing.
+   */
+  public static Dataset<Row> attach(Dataset<Row> files, Dataset<Row> manifest) {
+    if (manifest == null) {
+      return files.withColumn("manifest_agency", lit(null).cast("string"))
+          .withColumn("manifest_region_code", lit(null).cast("string"))
+          .withColumn("manifest_year", lit(null).cast("int"))
+          .withColumn("manifest_source_url", lit(null).cast("string"));
+    }
+    Dataset<Row> m = manifest.dropDuplicates("manifest_path");
+    return files.join(m, files.col("path").equalTo(m.col("manifest_path")), "left").drop("manifest_path");
+  }
+
   /** The manifest with paths qualified like binaryFile's: manifest_path, agency, region_code, year, source_url. */
   public static Dataset<Row> read(SparkSession spark, String manifestUri, String input) {
     String uri = manifestUri.strip();

@@ -73,14 +73,15 @@ public final class GongkaiJob {
     Dataset<Row> known = reprocess ? null : filesTable;
     Dataset<Row> fresh = Ingest.unseen(listed, known).persist(StorageLevel.MEMORY_AND_DISK());
 
-    // parse on the executors, once: checkpointed, the rows no longer depend on the tables this run changes
+    // parse on the executors, once, with the manifest's fields as hints: checkpointed, the rows no longer depend
+    // on the tables this run changes
+    Dataset<Row> manifest = cfg.manifest() == null ? null : Manifest.read(spark, cfg.manifest(), cfg.input());
     Dataset<Row> fromContent = fresh.isEmpty()
         ? spark.createDataFrame(List.of(), ParseStage.SCHEMA)
-        : ParseStage.parse(Ingest.content(spark, cfg.input(), fresh, cfg.maxFileBytes()), cfg.parseTimeoutMs())
-            .localCheckpoint();
-    Dataset<Row> parsed = fromContent.unionByName(ParseStage.unread(fresh, fromContent, cfg.maxFileBytes()));
-    Dataset<Row> manifest = cfg.manifest() == null ? null : Manifest.read(spark, cfg.manifest(), cfg.input());
-    parsed = Tables.withManifest(parsed, manifest).localCheckpoint();
+        : ParseStage.parse(Manifest.attach(Ingest.content(spark, cfg.input(), fresh, cfg.maxFileBytes()),
+            manifest), cfg.parseTimeoutMs()).localCheckpoint();
+    Dataset<Row> parsed = fromContent.unionByName(ParseStage.unread(fresh, fromContent, cfg.maxFileBytes()))
+        .localCheckpoint();
 
     // account for every file before anything is written
     long seen = listed.count();

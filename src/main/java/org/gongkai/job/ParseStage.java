@@ -30,9 +30,11 @@ import org.apache.spark.sql.types.StructType;
 import org.gongkai.catalog.MetricDef;
 import org.gongkai.parse.Cell;
 import org.gongkai.parse.ContentType;
+import org.gongkai.parse.Hints;
 import org.gongkai.parse.Report;
 import org.gongkai.parse.ReportParser;
 import org.gongkai.parse.UnreadableReportException;
+import org.gongkai.region.Region;
 
 /**
  * The parse step on the executors: each file's bytes go through the parsing core inside a time budget, and come
@@ -74,10 +76,26 @@ public final class ParseStage {
       .add("exception_class", DataTypes.StringType, true)
       .add("report_id", DataTypes.StringType, true)
       .add("agency", DataTypes.StringType, true)
+      .add("agency_basis", DataTypes.StringType, true)
       .add("year", DataTypes.IntegerType, true)
+      .add("year_basis", DataTypes.StringType, true)
       .add("format", DataTypes.StringType, true)
       .add("format_basis", DataTypes.StringType, true)
+      .add("title", DataTypes.StringType, true)
       .add("contact_phone", DataTypes.StringType, true)
+      .add("province", DataTypes.StringType, true)
+      .add("province_code", DataTypes.StringType, true)
+      .add("prefecture", DataTypes.StringType, true)
+      .add("prefecture_code", DataTypes.StringType, true)
+      .add("county", DataTypes.StringType, true)
+      .add("county_code", DataTypes.StringType, true)
+      .add("region_code", DataTypes.StringType, true)
+      .add("region_resolved_by", DataTypes.StringType, true)
+      .add("region_candidates", DataTypes.createArrayType(DataTypes.StringType, false), true)
+      .add("level", DataTypes.StringType, true)
+      .add("category", DataTypes.StringType, true)
+      .add("scope", DataTypes.StringType, true)
+      .add("source_url", DataTypes.StringType, true)
       .add("layout", DataTypes.StringType, true)
       .add("warnings", DataTypes.createArrayType(DataTypes.StringType, false), true)
       .add("parse_ms", DataTypes.LongType, true)
@@ -86,9 +104,13 @@ public final class ParseStage {
   private ParseStage() {
   }
 
-  /** Parses files (path, length, modificationTime, content) on the executors. */
+  /**
+   * Parses files on the executors: path, length, modificationTime, content, and the manifest's fields
+   * (manifest_agency, manifest_region_code, manifest_year, manifest_source_url; null where there is none).
+   */
   public static Dataset<Row> parse(Dataset<Row> files, long timeoutMs) {
-    return files.select("path", "length", "modificationTime", "content")
+    return files.select("path", "length", "modificationTime", "content", "manifest_agency", "manifest_region_code",
+            "manifest_year", "manifest_source_url")
         .mapPartitions(new ParseFunction(timeoutMs), Encoders.row(SCHEMA));
   }
 
@@ -151,7 +173,7 @@ public final class ParseStage {
   /** What turns a file's bytes into a report: the parsing core, or a stand-in in tests of the time budget. */
   @FunctionalInterface
   interface Parse {
-    Report apply(byte[] bytes, String source) throws UnreadableReportException;
+    Report apply(byte[] bytes, String source, Hints hints) throws UnreadableReportException;
   }
 
   /** The core parser behind a time budget enforced from outside it: a stuck parse is abandoned, not awaited. */
@@ -175,13 +197,17 @@ public final class ParseStage {
       long size = file.getLong(1);
       Timestamp mtime = file.getTimestamp(2);
       byte[] bytes = (byte[]) file.get(3);
+      Hints hints = file.size() > 4
+          ? new Hints(file.getString(4), file.getString(5), file.isNullAt(6) ? null : file.getInt(6))
+          : Hints.NONE;
+      String sourceUrl = file.size() > 7 ? file.getString(7) : null;
       String sha = sha256(bytes);
       String type = ContentType.sniff(bytes).label();
       long start = System.nanoTime();
-      Future<Report> future = worker.submit(() -> parse.apply(bytes, path));
+      Future<Report> future = worker.submit(() -> parse.apply(bytes, path, hints));
       try {
         Report report = future.get(timeoutMs, TimeUnit.MILLISECONDS);
-        return parsed(path, size, mtime, sha, type, report, elapsed(start));
+        return parsed(path, size, mtime, sha, type, report, sourceUrl, elapsed(start));
       } catch (TimeoutException e) {
         future.cancel(true);
         worker.shutdownNow();
@@ -218,7 +244,8 @@ public final class ParseStage {
       return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static Row parsed(String path, long size, Timestamp mtime, String sha, String type, Report r, long ms) {
+    private static Row parsed(String path, long size, Timestamp mtime, String sha, String type, Report r,
+                              String sourceUrl, long ms) {
       List<Row> cells = new ArrayList<>(r.cells().size());
       for (Cell c : r.cells()) {
         MetricDef def = PARSER.catalog().metric(c.key());
@@ -230,15 +257,20 @@ public final class ParseStage {
             l == null ? null : l.column(), l == null ? null : l.columnIndex(),
             l == null ? null : l.line(), l == null ? null : l.layout()));
       }
+      Region g = r.region();
       return RowFactory.create(path, size, mtime, sha, type, r.encoding(), PARSED, null, null, null, sha,
-          r.agency(), r.year(), r.format(), r.formatBasis(), r.contactPhone(), r.layout(),
-          seq(r.warnings()), ms, seq(cells));
+          r.agency(), r.agencyBasis(), r.year(), r.yearBasis(), r.format(), r.formatBasis(), r.title(),
+          r.contactPhone(), g.province(), g.provinceCode(), g.prefecture(), g.prefectureCode(), g.county(),
+          g.countyCode(), g.code(), g.resolvedBy(), seq(g.candidates()), r.level(), r.category(), r.scope(),
+          sourceUrl, r.layout(), seq(r.warnings()), ms, seq(cells));
     }
 
     private static Row quarantined(String path, long size, Timestamp mtime, String sha, String type, String stage,
                                    String reason, String exceptionClass) {
-      return RowFactory.create(path, size, mtime, sha, type, null, QUARANTINED, stage, reason, exceptionClass,
-          null, null, null, null, null, null, null, null, null, null);
+      Object[] values = new Object[SCHEMA.size()];
+      Object[] known = {path, size, mtime, sha, type, null, QUARANTINED, stage, reason, exceptionClass};
+      System.arraycopy(known, 0, values, 0, known.length);
+      return RowFactory.create(values);
     }
   }
 

@@ -21,6 +21,9 @@ import org.gongkai.parse.html.HtmlDocument;
 import org.gongkai.parse.text.Sections;
 import org.gongkai.parse.text.SourceDocument;
 import org.gongkai.parse.text.TextDocument;
+import org.gongkai.region.AgencyClassifier;
+import org.gongkai.region.Gazetteer;
+import org.gongkai.region.RegionResolver;
 
 /**
  * The parsing core: bytes and a file name in, a {@link Report} out. No Spark, no I/O: one instance is built per
@@ -29,6 +32,8 @@ import org.gongkai.parse.text.TextDocument;
 public final class ReportParser {
 
   private final MetricCatalog catalog;
+  private final RegionResolver regions;
+  private final AgencyClassifier agencies;
   private final Map<String, TableReader> readers = new ConcurrentHashMap<>();
 
   public ReportParser() {
@@ -37,6 +42,8 @@ public final class ReportParser {
 
   public ReportParser(MetricCatalog catalog) {
     this.catalog = catalog;
+    this.regions = new RegionResolver(Gazetteer.standard());
+    this.agencies = AgencyClassifier.standard();
   }
 
   public MetricCatalog catalog() {
@@ -48,6 +55,14 @@ public final class ReportParser {
    *                                    unsupported format, no standard tables); the reason is for users
    */
   public Report parse(byte[] bytes, String source) throws UnreadableReportException {
+    return parse(bytes, source, Hints.NONE);
+  }
+
+  /**
+   * Parses with what is known about the file from outside it (a crawler's manifest): its fields override what
+   * the report says, and the override is recorded as the field's basis.
+   */
+  public Report parse(byte[] bytes, String source, Hints hints) throws UnreadableReportException {
     if (bytes == null) {
       throw new UnreadableReportException("no content");
     }
@@ -59,15 +74,15 @@ public final class ReportParser {
     SourceDocument doc = type == ContentType.HTML
         ? new HtmlDocument(decoded.text())
         : new TextDocument(decoded.text());
-    return read(source, doc, decoded.charset(), decoded.warnings());
+    return read(source, doc, decoded.charset(), decoded.warnings(), hints);
   }
 
   /** Reads a decoded document of any source format into a report. */
-  Report read(String source, SourceDocument doc, String charset, List<String> decodeWarnings)
+  Report read(String source, SourceDocument doc, String charset, List<String> decodeWarnings, Hints hints)
       throws UnreadableReportException {
     List<String> lines = doc.lines();
     Map<String, Sections.Section> sections = Sections.find(lines, catalog);
-    Metadata meta = MetadataExtractor.extract(lines, doc.title());
+    Metadata meta = hints.apply(MetadataExtractor.extract(lines, doc.title()));
     String text = String.join("\n", lines);
     FormatDetector.Decision format = FormatDetector.decide(catalog, text, sectionText(lines, sections, "t2"),
         sectionText(lines, sections, "t3"), meta.year());
@@ -102,8 +117,14 @@ public final class ReportParser {
     if (meta.year() == null) {
       warnings.add("report year not found (no 统计期限 sentence or dated title)");
     }
-    return new Report(source, meta.agency(), meta.year(), format.format(), format.basis(), meta.contactPhone(),
-        null, charset, layoutSeen, cells, warnings);
+    RegionResolver.Resolution place = regions.resolve(new RegionResolver.Evidence(meta.agency(), meta.address(),
+        meta.contactPhone(), hints.regionCode(), source));
+    warnings.addAll(place.warnings());
+    String opening = String.join("\n", lines.subList(0, Math.min(lines.size(), 8)));
+    return new Report(source, meta.agency(), meta.agencyBasis(), meta.year(), meta.yearBasis(), format.format(),
+        format.basis(), meta.contactPhone(), place.region(), agencies.level(meta.agency(), place.nameLevel()),
+        agencies.category(meta.agency()), agencies.scope(meta.title(), opening), meta.title(), charset,
+        layoutSeen, cells, warnings);
   }
 
   /** Every catalog cell of the version, found or missing, with one warning per incomplete row. */

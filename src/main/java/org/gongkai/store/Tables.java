@@ -1,6 +1,5 @@
 package org.gongkai.store;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
@@ -23,28 +22,6 @@ public final class Tables {
   private Tables() {
   }
 
-  /** Parsed rows with the manifest's fields applied: they override what the parser inferred. */
-  public static Dataset<Row> withManifest(Dataset<Row> parsed, Dataset<Row> manifest) {
-    Dataset<Row> base = parsed
-        .withColumn("agency_from_manifest", lit(false))
-        .withColumn("year_from_manifest", lit(false))
-        .withColumn("region_code", lit(null).cast("string"))
-        .withColumn("source_url", lit(null).cast("string"));
-    if (manifest == null) {
-      return base;
-    }
-    Dataset<Row> m = manifest.dropDuplicates("manifest_path");
-    Dataset<Row> joined = base.join(m, base.col("path").equalTo(m.col("manifest_path")), "left");
-    return joined
-        .withColumn("agency_from_manifest", col("manifest_agency").isNotNull())
-        .withColumn("year_from_manifest", col("manifest_year").isNotNull())
-        .withColumn("agency", coalesce(col("manifest_agency"), col("agency")))
-        .withColumn("year", coalesce(col("manifest_year"), col("year")))
-        .withColumn("region_code", col("manifest_region_code"))
-        .withColumn("source_url", col("manifest_source_url"))
-        .drop("manifest_path", "manifest_agency", "manifest_year", "manifest_region_code", "manifest_source_url");
-  }
-
   public static Dataset<Row> files(Dataset<Row> parsed, String runId, String parserVersion, Timestamp now) {
     return parsed.select(
         col("path"), col("size"), col("modification_time"), col("sha256"), col("content_type"), col("encoding"),
@@ -55,11 +32,14 @@ public final class Tables {
   public static Dataset<Row> reports(Dataset<Row> parsed, String runId, String parserVersion, Timestamp now) {
     return parsed.where(col("outcome").equalTo(ParseStage.PARSED))
         .select(
-            col("report_id"), col("path").as("source_path"), col("agency"), col("year"), col("format"),
-            col("format_basis"), col("contact_phone"), col("region_code"),
-            lit(null).cast("string").as("province"), lit(null).cast("string").as("prefecture"),
-            lit(null).cast("string").as("county"), col("source_url"), col("agency_from_manifest"),
-            col("year_from_manifest"), col("encoding"), col("layout"), col("warnings"),
+            col("report_id"), col("path").as("source_path"), col("agency"), col("agency_basis"), col("year"),
+            col("year_basis"), col("format"), col("format_basis"), col("title"), col("contact_phone"),
+            col("province"), col("province_code"), col("prefecture"), col("prefecture_code"), col("county"),
+            col("county_code"), col("region_code"), col("region_resolved_by"), col("region_candidates"),
+            col("level"), col("category"), col("scope"), col("source_url"),
+            col("agency_basis").equalTo("manifest").as("agency_from_manifest"),
+            col("year_basis").equalTo("manifest").as("year_from_manifest"),
+            col("encoding"), col("layout"), col("warnings"),
             size(col("warnings")).as("warning_count"),
             expr("size(filter(cells, c -> c.status = 'value'))").as("cells_value"),
             expr("size(filter(cells, c -> c.status = 'blank'))").as("cells_blank"),

@@ -58,7 +58,14 @@ class ParseCommandTest {
     assertThat(r.get("agency").asText()).isEqualTo("青岛市医疗保障局");
     assertThat(r.get("year").asInt()).isEqualTo(2024);
     assertThat(r.get("format").asText()).isEqualTo("2021");
-    assertThat(r.get("region").isNull()).isTrue();
+    assertThat(r.get("region").get("province").asText()).isEqualTo("山东省");
+    assertThat(r.get("region").get("prefecture").asText()).isEqualTo("青岛市");
+    assertThat(r.get("region").get("county").isNull()).isTrue();
+    assertThat(r.get("region").get("code").asText()).isEqualTo("370200");
+    assertThat(r.get("region").get("resolved_by").asText()).isEqualTo("agency name");
+    assertThat(r.get("level").asText()).isEqualTo("prefecture");
+    assertThat(r.get("category").asText()).isEqualTo("healthcare_security");
+    assertThat(r.get("scope").asText()).isEqualTo("agency");
     assertThat(r.get("metrics").size()).isEqualTo(200);
     assertThat(r.get("metrics").get("t3.new_received.total").asInt()).isEqualTo(21);
     assertThat(r.get("metrics").get("t3.new_received.total").isIntegralNumber()).isTrue();

@@ -23,7 +23,8 @@ class SeedReportsTest {
     Report report = PARSER.parse(Fixtures.seed(seed), seed);
     ExpectedReport.of(seed).assertMatches(report);
     assertThat(report.cells()).hasSize(200);
-    assertThat(report.warnings()).isEmpty();
+    // the only doubt in the seeds is where 新华区 is: three cities have one
+    assertThat(report.warnings()).allMatch(w -> w.startsWith("region ambiguous: 130105 河北省石家庄市新华区"));
   }
 
   @ParameterizedTest

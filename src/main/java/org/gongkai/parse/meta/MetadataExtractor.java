@@ -25,6 +25,7 @@ public final class MetadataExtractor {
       "统计(?:期限|时限|区间|期间|时间)[^0-9]{0,8}(\\d{4})\\s*年\\s*0?1\\s*月\\s*0?1\\s*日");
   private static final Pattern PHONE = Pattern.compile(
       "(?:电话|联系方式|热线)[:：]?\\s*[(（]?(0\\d{2,3})[)）]?\\s*[-－—]?\\s*(\\d{7,8})");
+  private static final Pattern ADDRESS = Pattern.compile("(?:地址|通讯地址|办公地址)[:：]\\s*([^，,。；;）)\\n]{4,60})");
   private static final Pattern AGENCY_SUFFIX = Pattern.compile(
       ".*(局|委员会|委|厅|办公室|办|政府|院|署|中心|部|会|所|处|街道|镇|乡|馆|站|队)$");
 
@@ -40,6 +41,7 @@ public final class MetadataExtractor {
     String agency = null;
     String agencyBasis = null;
     Integer titleYear = null;
+    String titleLine = null;
 
     for (String candidate : titleCandidates(lines, pageTitle)) {
       if (!candidate.contains("政府信息公开")) {
@@ -47,6 +49,9 @@ public final class MetadataExtractor {
       }
       Matcher title = TITLE.matcher(candidate);
       if (title.lookingAt() || (title.reset().find() && candidate.length() <= 80)) {
+        if (titleLine == null) {
+          titleLine = candidate;
+        }
         String name = cleanAgency(TITLE_PREFIX.matcher(title.group(1)).replaceFirst(""));
         if (AGENCY_SUFFIX.matcher(name).matches()) {
           agency = name;
@@ -93,7 +98,9 @@ public final class MetadataExtractor {
     if (p.find()) {
       phone = p.group(1) + "-" + p.group(2);
     }
-    return new Metadata(agency, agencyBasis, year, yearBasis, phone);
+    Matcher address = ADDRESS.matcher(text);
+    return new Metadata(agency, agencyBasis, year, yearBasis, phone, titleLine,
+        address.find() ? address.group(1).strip() : null);
   }
 
   /** The report's opening lines joined (titles wrap: …年度报\n告), then each early short line, then the page title. */
