@@ -40,7 +40,7 @@ class ParseStageTest {
       Row good = parser.parse(file("good", Fixtures.seed("003_095ad78399e2aa03.txt")));
       assertThat(good.getString(6)).isEqualTo(ParseStage.PARSED);
       assertThat(good.getString(11)).isEqualTo("湘潭县医疗保障局");
-      assertThat((String) good.getAs("region_code")).isEqualTo("430321");
+      assertThat(good.getString(ParseStage.SCHEMA.fieldIndex("region_code"))).isEqualTo("430321");
     }
   }
 
