@@ -56,4 +56,26 @@ class SeedReportsTest {
     ExpectedReport.of(seed).assertMatches(report);
     assertThat(PARSER.parse(Fixtures.seed(seed), seed).encoding()).isEqualTo(StandardCharsets.UTF_8.name());
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "000_6cbbeb53464e9ccf.txt | 浙江省 | 台州市 | 路桥区 | 331004 | ",
+      "001_39611b7db0bb4983.txt | 山东省 | 济宁市 | 嘉祥县 | 370829 | ",
+      "002_b3fef9399b69f476.txt | 山东省 | 青岛市 |        | 370200 | ",
+      "003_095ad78399e2aa03.txt | 湖南省 | 湘潭市 | 湘潭县 | 430321 | ",
+      "004_46f3e938f0b9fe4b.txt |        |        |        |        | 130105 130902 410402"})
+  void eachSeedIsPlacedOrHonestlyAmbiguous(String seed, String province, String prefecture, String county,
+                                           String code, String candidates) throws Exception {
+    Report report = PARSER.parse(Fixtures.seed(seed), seed);
+    org.gongkai.region.Region r = report.region();
+    assertThat(r.province()).isEqualTo(province);
+    assertThat(r.prefecture()).isEqualTo(prefecture);
+    assertThat(r.county()).isEqualTo(county);
+    assertThat(r.code()).isEqualTo(code);
+    assertThat(r.candidates()).containsExactlyElementsOf(
+        candidates == null ? java.util.List.of() : java.util.List.of(candidates.split(" ")));
+    assertThat(report.category()).isEqualTo("healthcare_security");
+    assertThat(report.scope()).isEqualTo("agency");
+    assertThat(report.level()).isEqualTo(seed.startsWith("002") ? "prefecture" : "county");
+  }
 }
