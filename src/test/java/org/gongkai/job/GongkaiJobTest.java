@@ -81,6 +81,16 @@ class GongkaiJobTest {
     assertThat(qinghai.getInt(1)).isEqualTo(2024);
     assertThat(qinghai.getInt(3)).isEqualTo(200);
 
+    // regions land in the reports table: resolved, or null with the candidates
+    Row luqiao = spark.sql("SELECT province, prefecture, county, region_code, level, category, scope FROM reports "
+        + "WHERE agency = '路桥区医疗保障局'").head();
+    assertThat(List.of(luqiao.getString(0), luqiao.getString(1), luqiao.getString(2), luqiao.getString(3),
+        luqiao.getString(4), luqiao.getString(5), luqiao.getString(6)))
+        .containsExactly("浙江省", "台州市", "路桥区", "331004", "county", "healthcare_security", "agency");
+    Row xinhua = spark.sql("SELECT region_code, region_candidates FROM reports WHERE agency = '新华区医疗保障局'").head();
+    assertThat(xinhua.isNullAt(0)).isTrue();
+    assertThat(xinhua.getList(1)).containsExactly("130105", "130902", "410402");
+
     // blank stays blank: no value, flagged, raw text kept
     Row blank = spark.sql("SELECT value, is_blank, status FROM metrics WHERE source_path LIKE '%html_2021_utf8_site.html' "
         + "AND metric_key = 't3.denied.enforcement_files.total'").head();
