@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gongkai.check.CheckEngine;
 import org.gongkai.parse.Report;
 import org.gongkai.parse.ReportParser;
 import org.gongkai.parse.UnreadableReportException;
@@ -38,12 +39,13 @@ public final class ParseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReportParser parser = new ReportParser();
+    CheckEngine checks = CheckEngine.standard();
     boolean failed = false;
     for (Path file : files) {
       String source = file.toString();
       try {
         Report report = parser.parse(Files.readAllBytes(file), source);
-        out.println(ReportJson.write(ReportJson.toJson(report, lineage)));
+        out.println(ReportJson.write(ReportJson.toJson(report, checks.check(report), lineage)));
       } catch (UnreadableReportException e) {
         failed = true;
         out.println(ReportJson.write(ReportJson.error(source, e.reason(), null)));

@@ -3,6 +3,8 @@ package org.gongkai.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.gongkai.check.Anomaly;
 import org.gongkai.parse.Cell;
 import org.gongkai.parse.Lineage;
 import org.gongkai.parse.Report;
@@ -21,6 +23,11 @@ public final class ReportJson {
   }
 
   public static ObjectNode toJson(Report report, boolean withLineage) {
+    return toJson(report, List.of(), withLineage);
+  }
+
+  /** The report's line, with the anomalies the report rules found in it. */
+  public static ObjectNode toJson(Report report, List<Anomaly> anomalies, boolean withLineage) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("source", report.source());
     o.put("agency", report.agency());
@@ -62,6 +69,19 @@ public final class ReportJson {
     }
     ArrayNode warnings = o.putArray("warnings");
     report.warnings().forEach(warnings::add);
+    ArrayNode found = o.putArray("anomalies");
+    for (Anomaly a : anomalies) {
+      ObjectNode n = found.addObject();
+      n.put("rule", a.ruleId());
+      n.put("severity", a.severity());
+      n.put("expected", a.expected());
+      n.put("actual", a.actual());
+      n.put("difference", a.difference());
+      ArrayNode cells = n.putArray("cells");
+      a.cells().forEach(c -> cells.add(c.key()));
+      n.put("message_zh", a.messageZh());
+      n.put("message_en", a.messageEn());
+    }
     o.set("blank", blank);
     o.set("missing", missing);
     o.put("format_basis", report.formatBasis());

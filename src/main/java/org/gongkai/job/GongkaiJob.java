@@ -107,6 +107,11 @@ public final class GongkaiJob {
       store.replaceGroups(Tables.metrics(parsed, runId, version), cfg.tablePath(JobConfig.METRICS), "report_id",
           List.of("report_id", "metric_key"), List.of("year"));
       LOG.info("{}: metrics written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+      // a report parsed again loses the anomalies it no longer has
+      Dataset<Row> parsedReports = parsed.where(col("outcome").equalTo(ParseStage.PARSED)).select("report_id")
+          .distinct();
+      store.replaceGroups(Tables.anomalies(parsed, runId, version), parsedReports,
+          cfg.tablePath(JobConfig.ANOMALIES), "report_id", List.of("report_id", "anomaly_id"), List.of());
       store.merge(Tables.quarantine(parsed, runId, version, now), cfg.tablePath(JobConfig.QUARANTINE),
           List.of("path"), List.of());
       LOG.info("{}: quarantine written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
@@ -117,6 +122,11 @@ public final class GongkaiJob {
         store.deleteNotIn(cfg.tablePath(JobConfig.REPORTS), live, "report_id");
         store.deleteNotIn(cfg.tablePath(JobConfig.METRICS), live, "report_id");
       }
+    }
+    // check across reports and years, over the whole tables
+    if (parsedCount > 0) {
+      CheckStage.crossReport(spark, store, cfg, runId, version);
+      LOG.info("{}: cross-report checks written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
     }
     List<String> sample = parsed.where(col("outcome").equalTo(ParseStage.QUARANTINED))
         .select(concat(col("path"), lit(": "), col("reason"))).as(org.apache.spark.sql.Encoders.STRING())

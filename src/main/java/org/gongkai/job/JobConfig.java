@@ -24,6 +24,7 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
   public static final String METRICS = "metrics";
   public static final String QUARANTINE = "quarantine";
   public static final String RUNS = "runs";
+  public static final String ANOMALIES = "anomalies";
 
   public JobConfig {
     tables = Map.copyOf(tables);
@@ -33,7 +34,7 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
   /** Defaults for a run without a configuration file. */
   public static JobConfig defaults() {
     Map<String, String> tables = new LinkedHashMap<>();
-    for (String t : new String[] {FILES, REPORTS, METRICS, QUARANTINE, RUNS}) {
+    for (String t : new String[] {FILES, REPORTS, METRICS, QUARANTINE, RUNS, ANOMALIES}) {
       tables.put(t, t);
     }
     Map<String, String> spark = new LinkedHashMap<>();

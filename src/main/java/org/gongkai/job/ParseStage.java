@@ -28,6 +28,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.gongkai.catalog.MetricDef;
+import org.gongkai.check.Anomaly;
+import org.gongkai.check.CheckEngine;
 import org.gongkai.parse.Cell;
 import org.gongkai.parse.ContentType;
 import org.gongkai.parse.Hints;
@@ -61,6 +63,25 @@ public final class ParseStage {
       .add("column_index", DataTypes.IntegerType, true)
       .add("source_line", DataTypes.IntegerType, true)
       .add("layout", DataTypes.StringType, true);
+
+  static final StructType INVOLVED = new StructType()
+      .add("key", DataTypes.StringType, false)
+      .add("value", DataTypes.createDecimalType(20, 4), true)
+      .add("status", DataTypes.StringType, true)
+      .add("raw_text", DataTypes.StringType, true)
+      .add("row_label", DataTypes.StringType, true)
+      .add("source_line", DataTypes.IntegerType, true);
+
+  static final StructType ANOMALY = new StructType()
+      .add("rule_id", DataTypes.StringType, false)
+      .add("severity", DataTypes.StringType, false)
+      .add("scope", DataTypes.StringType, false)
+      .add("expected", DataTypes.createDecimalType(20, 4), true)
+      .add("actual", DataTypes.createDecimalType(20, 4), true)
+      .add("difference", DataTypes.createDecimalType(20, 4), true)
+      .add("cells", DataTypes.createArrayType(INVOLVED, false), false)
+      .add("message_zh", DataTypes.StringType, true)
+      .add("message_en", DataTypes.StringType, true);
 
   /** One row per file. */
   public static final StructType SCHEMA = new StructType()
@@ -99,7 +120,8 @@ public final class ParseStage {
       .add("layout", DataTypes.StringType, true)
       .add("warnings", DataTypes.createArrayType(DataTypes.StringType, false), true)
       .add("parse_ms", DataTypes.LongType, true)
-      .add("cells", DataTypes.createArrayType(CELL, false), true);
+      .add("cells", DataTypes.createArrayType(CELL, false), true)
+      .add("anomalies", DataTypes.createArrayType(ANOMALY, false), true);
 
   private ParseStage() {
   }
@@ -179,6 +201,8 @@ public final class ParseStage {
   /** The core parser behind a time budget enforced from outside it: a stuck parse is abandoned, not awaited. */
   static final class TimedParser implements AutoCloseable {
     private static final ReportParser PARSER = new ReportParser();
+    // the report rules run where the report is, in the same pass
+    private static final CheckEngine CHECKS = CheckEngine.standard();
     private final long timeoutMs;
     private final Parse parse;
     private ExecutorService worker = newWorker();
@@ -262,7 +286,7 @@ public final class ParseStage {
           r.agency(), r.agencyBasis(), r.year(), r.yearBasis(), r.format(), r.formatBasis(), r.title(),
           r.contactPhone(), g.province(), g.provinceCode(), g.prefecture(), g.prefectureCode(), g.county(),
           g.countyCode(), g.code(), g.resolvedBy(), seq(g.candidates()), r.level(), r.category(), r.scope(),
-          sourceUrl, r.layout(), seq(r.warnings()), ms, seq(cells));
+          sourceUrl, r.layout(), seq(r.warnings()), ms, seq(cells), seq(anomalies(CHECKS.check(r))));
     }
 
     private static Row quarantined(String path, long size, Timestamp mtime, String sha, String type, String stage,
@@ -272,6 +296,21 @@ public final class ParseStage {
       System.arraycopy(known, 0, values, 0, known.length);
       return RowFactory.create(values);
     }
+  }
+
+  private static List<Row> anomalies(List<Anomaly> found) {
+    List<Row> rows = new ArrayList<>(found.size());
+    for (Anomaly a : found) {
+      List<Row> cells = a.cells().stream().map(c -> RowFactory.create(c.key(), scale(c.value()), c.status(), c.raw(),
+          c.rowLabel(), c.line())).toList();
+      rows.add(RowFactory.create(a.ruleId(), a.severity(), a.scope(), scale(a.expected()), scale(a.actual()),
+          scale(a.difference()), seq(cells), a.messageZh(), a.messageEn()));
+    }
+    return rows;
+  }
+
+  private static java.math.BigDecimal scale(java.math.BigDecimal v) {
+    return v == null ? null : v.setScale(4, java.math.RoundingMode.HALF_UP);
   }
 
   /** Spark's row encoder takes Scala sequences for array columns. */

@@ -19,11 +19,12 @@ import org.gongkai.region.Region;
  * @param category    the agency's category (gongkai/regions/agencies.yaml), or null
  * @param scope       agency (the organ's own report) or aggregate (a region-wide summary)
  * @param encoding    the charset the bytes were decoded with
+ * @param prose       the report's text outside its tables (for the checks of counts stated in words)
  */
 public record Report(String source, String agency, String agencyBasis, Integer year, String yearBasis,
                      String format, String formatBasis, String contactPhone, Region region, String level,
                      String category, String scope, String title, String encoding, String layout,
-                     List<Cell> cells, List<String> warnings) {
+                     List<Cell> cells, List<String> warnings, String prose) {
 
   public Report {
     cells = List.copyOf(cells);

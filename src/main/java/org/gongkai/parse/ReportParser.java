@@ -124,7 +124,7 @@ public final class ReportParser {
     return new Report(source, meta.agency(), meta.agencyBasis(), meta.year(), meta.yearBasis(), format.format(),
         format.basis(), meta.contactPhone(), place.region(), agencies.level(meta.agency(), place.nameLevel()),
         agencies.category(meta.agency()), agencies.scope(meta.title(), opening), meta.title(), charset,
-        layoutSeen, cells, warnings);
+        layoutSeen, cells, warnings, prose(lines, sections));
   }
 
   /** Every catalog cell of the version, found or missing, with one warning per incomplete row. */
@@ -162,6 +162,23 @@ public final class ReportParser {
 
   private TableReader reader(String format, TableSpec table) {
     return readers.computeIfAbsent(format + "/" + table.id(), k -> new TableReader(table, format));
+  }
+
+  /** The lines outside the table sections: the report's words. */
+  private static String prose(List<String> lines, Map<String, Sections.Section> sections) {
+    boolean[] table = new boolean[lines.size()];
+    for (Sections.Section s : sections.values()) {
+      for (int i = s.from(); i < s.to(); i++) {
+        table[i] = true;
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!table[i]) {
+        sb.append(lines.get(i)).append('\n');
+      }
+    }
+    return sb.toString();
   }
 
   private static String sectionText(List<String> lines, Map<String, Sections.Section> sections, String table) {

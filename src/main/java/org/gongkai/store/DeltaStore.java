@@ -82,10 +82,15 @@ public final class DeltaStore {
    */
   public void replaceGroups(Dataset<Row> rows, String path, String groupKey, List<String> keys,
                             List<String> partitionBy) {
+    replaceGroups(rows, rows.select(groupKey).distinct(), path, groupKey, keys, partitionBy);
+  }
+
+  /** As above, for the given groups: a group in {@code groups} with no rows loses all its rows. */
+  public void replaceGroups(Dataset<Row> rows, Dataset<Row> groups, String path, String groupKey,
+                            List<String> keys, List<String> partitionBy) {
     Dataset<Row> source = rows.withColumn(DELETE_FLAG, lit(false));
     if (exists(path)) {
       Dataset<Row> target = spark.read().format("delta").load(path);
-      Dataset<Row> groups = rows.select(groupKey).distinct();
       Dataset<Row> stale = target
           .join(groups, target.col(groupKey).equalTo(groups.col(groupKey)), "left_semi")
           .join(rows.select(keys.stream().map(rows::col).toArray(Column[]::new)), seq(keys), "left_anti");
@@ -103,6 +108,15 @@ public final class DeltaStore {
         .merge(keep.select(key).distinct().as("s"), "t.`" + key + "` = s.`" + key + "`")
         .whenNotMatchedBySource().delete()
         .execute();
+  }
+
+  /** Replaces the rows matching {@code predicate} (a SQL condition) with {@code rows}, in one commit. */
+  public void replaceWhere(Dataset<Row> rows, String path, String predicate) {
+    if (!exists(path)) {
+      rows.write().format("delta").mode("append").save(path);
+      return;
+    }
+    rows.write().format("delta").mode("overwrite").option("replaceWhere", predicate).save(path);
   }
 
   public void append(Dataset<Row> rows, String path) {

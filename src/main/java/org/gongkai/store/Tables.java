@@ -63,6 +63,22 @@ public final class Tables {
   }
 
   /**
+   * The report rules' anomalies, one row each, keyed by report and a stable id (rule, cells and message).
+   */
+  public static Dataset<Row> anomalies(Dataset<Row> parsed, String runId, String parserVersion) {
+    Dataset<Row> reports = parsed.where(col("outcome").equalTo(ParseStage.PARSED)).dropDuplicates("report_id");
+    return reports
+        .select(col("report_id"), col("agency"), col("year"), col("path").as("source_path"),
+            explode(col("anomalies")).as("a"))
+        .select(
+            col("report_id"), expr("sha2(concat_ws('|', a.rule_id, array_join(transform(a.cells, c -> c.key), ','), "
+                + "coalesce(a.message_en, '')), 256)").as("anomaly_id"),
+            col("agency"), col("year"), col("a.rule_id"), col("a.severity"), col("a.scope"), col("a.expected"),
+            col("a.actual"), col("a.difference"), col("a.cells"), col("a.message_zh"), col("a.message_en"),
+            col("source_path"), lit(runId).as("run_id"), lit(parserVersion).as("parser_version"));
+  }
+
+  /**
    * Quarantine rows keyed by path. A file parsed in this run that was quarantined before leaves the quarantine:
    * its row carries the delete flag.
    */

@@ -1,0 +1,330 @@
+package org.gongkai.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gongkai.catalog.ColumnSpec;
+import org.gongkai.catalog.MetricCatalog;
+import org.gongkai.catalog.MetricDef;
+import org.gongkai.catalog.RowSpec;
+import org.gongkai.catalog.TableSpec;
+import org.gongkai.parse.Cell;
+import org.gongkai.parse.Report;
+
+/**
+ * Evaluates every report rule of the catalog on one report in one pass over its cells. The rules are expanded once
+ * per template version into plain checks (equations, bounds, statements) and reused for every report.
+ *
+ * <p>In sums a blank cell counts as 0 (the report left it unfilled); a check that involves a missing cell (the
+ * parser could not find it) is not evaluated, so a parse failure never poses as an inconsistency.
+ */
+public final class CheckEngine {
+
+  private static final class Holder {
+    static final CheckEngine INSTANCE = new CheckEngine(MetricCatalog.standard(), RuleCatalog.standard());
+  }
+
+  private final MetricCatalog catalog;
+  private final RuleCatalog rules;
+  private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+
+  public CheckEngine(MetricCatalog catalog, RuleCatalog rules) {
+    this.catalog = catalog;
+    this.rules = rules;
+  }
+
+  public static CheckEngine standard() {
+    return Holder.INSTANCE;
+  }
+
+  private record Equation(Rule rule, String where, List<String> left, List<String> right) {
+    boolean singleTotal() {
+      return left.size() == 1;
+    }
+  }
+
+  private record Bound(Rule rule, String part, String total) {
+  }
+
+  private record Statement(Rule rule, Pattern pattern, List<String> cells) {
+  }
+
+  private record Compiled(List<Equation> equations, List<Equation> blankTotals, List<Statement> statements,
+                          List<Bound> bounds, Rule negative, Set<String> negativeKeys, Rule fraction,
+                          Set<String> countKeys) {
+  }
+
+  /** The report's anomalies under every report rule. */
+  public List<Anomaly> check(Report report) {
+    String prose = report.prose();
+    Compiled c = compiled.computeIfAbsent(report.format(), this::compile);
+    Map<String, Cell> cells = report.cellMap();
+    List<Anomaly> out = new ArrayList<>();
+    for (Equation e : c.equations()) {
+      checkEquation(e, cells, out);
+    }
+    for (Equation e : c.blankTotals()) {
+      checkBlankTotal(e, cells, out);
+    }
+    for (Bound b : c.bounds()) {
+      Cell part = cells.get(b.part());
+      Cell total = cells.get(b.total());
+      if (part != null && total != null && part.value() != null && total.value() != null
+          && part.value().compareTo(total.value()) > 0) {
+        out.add(anomaly(b.rule(), b.part(), total.value(), part.value(), List.of(part, total),
+            b.part() + " 大于其总计 " + b.total(), b.part() + " exceeds its total " + b.total()));
+      }
+    }
+    for (Cell cell : report.cells()) {
+      if (cell.value() == null) {
+        continue;
+      }
+      if (c.negativeKeys().contains(cell.key()) && cell.value().signum() < 0) {
+        out.add(anomaly(c.negative(), cell.key(), BigDecimal.ZERO, cell.value(), List.of(cell),
+            cell.key() + " 为负数", cell.key() + " is negative"));
+      }
+      if (c.countKeys().contains(cell.key()) && cell.value().stripTrailingZeros().scale() > 0) {
+        out.add(anomaly(c.fraction(), cell.key(), null, cell.value(), List.of(cell),
+            cell.key() + " 含小数", cell.key() + " is not a whole number"));
+      }
+    }
+    if (prose != null) {
+      for (Statement s : c.statements()) {
+        checkStatement(s, prose, cells, out);
+      }
+    }
+    return out;
+  }
+
+  private void checkEquation(Equation e, Map<String, Cell> cells, List<Anomaly> out) {
+    List<Cell> involved = involved(e, cells);
+    if (involved == null) {
+      return;
+    }
+    if (e.singleTotal() && cells.get(e.left().get(0)).isBlank()) {
+      return; // a blank total is the blank_total rule's business
+    }
+    BigDecimal left = sum(e.left(), cells);
+    BigDecimal right = sum(e.right(), cells);
+    if (left.compareTo(right) != 0) {
+      out.add(anomaly(e.rule(), e.where(), right, left, involved,
+          e.where() + "：" + String.join("+", e.left()) + " = " + left.toPlainString() + "，"
+              + String.join("+", e.right()) + " = " + right.toPlainString(),
+          e.where() + ": " + String.join(" + ", e.left()) + " = " + left.toPlainString() + " but "
+              + String.join(" + ", e.right()) + " = " + right.toPlainString()));
+    }
+  }
+
+  private void checkBlankTotal(Equation e, Map<String, Cell> cells, List<Anomaly> out) {
+    List<Cell> involved = involved(e, cells);
+    if (involved == null || !cells.get(e.left().get(0)).isBlank()) {
+      return;
+    }
+    BigDecimal parts = sum(e.right(), cells);
+    boolean allZeroOrBlank = e.right().stream().map(cells::get)
+        .allMatch(x -> x.isBlank() || x.value().signum() == 0);
+    if (!allZeroOrBlank) {
+      out.add(anomaly(e.rule(), e.where(), parts, null, involved,
+          e.left().get(0) + " 留空，但其组成项之和为 " + parts.toPlainString(),
+          e.left().get(0) + " is blank while its parts sum to " + parts.toPlainString()));
+    }
+  }
+
+  private void checkStatement(Statement s, String prose, Map<String, Cell> cells, List<Anomaly> out) {
+    Matcher m = s.pattern().matcher(prose);
+    if (!m.find()) {
+      return;
+    }
+    List<Cell> involved = new ArrayList<>();
+    for (String key : s.cells()) {
+      Cell cell = cells.get(key);
+      if (cell == null || cell.isMissing()) {
+        return;
+      }
+      involved.add(cell);
+    }
+    BigDecimal stated = new BigDecimal(m.group(1));
+    BigDecimal table = sum(s.cells(), cells);
+    if (stated.compareTo(table) != 0) {
+      out.add(anomaly(s.rule(), String.join("+", s.cells()), table, stated, involved,
+          "正文“" + m.group() + "”与表格 " + String.join("+", s.cells()) + " = " + table.toPlainString() + " 不一致",
+          "the text says \"" + m.group() + "\" but the table has " + String.join(" + ", s.cells()) + " = "
+              + table.toPlainString()));
+    }
+  }
+
+  /** The cells of an equation, or null when one is missing (not evaluated). */
+  private static List<Cell> involved(Equation e, Map<String, Cell> cells) {
+    List<Cell> out = new ArrayList<>();
+    for (List<String> side : List.of(e.left(), e.right())) {
+      for (String key : side) {
+        Cell cell = cells.get(key);
+        if (cell == null || cell.isMissing()) {
+          return null;
+        }
+        out.add(cell);
+      }
+    }
+    return out;
+  }
+
+  private static BigDecimal sum(List<String> keys, Map<String, Cell> cells) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (String key : keys) {
+      BigDecimal v = cells.get(key).value();
+      if (v != null) {
+        total = total.add(v);
+      }
+    }
+    return total;
+  }
+
+  private static Anomaly anomaly(Rule rule, String where, BigDecimal expected, BigDecimal actual, List<Cell> cells,
+                                 String zh, String en) {
+    List<Anomaly.Involved> involved = cells.stream().map(c -> new Anomaly.Involved(c.key(), c.value(),
+        c.status().name().toLowerCase(java.util.Locale.ROOT), c.raw(),
+        c.lineage() == null ? null : c.lineage().rowLabel(),
+        c.lineage() == null ? null : c.lineage().line())).toList();
+    BigDecimal difference = expected == null || actual == null ? null : actual.subtract(expected);
+    return new Anomaly(rule.id(), rule.severity(), rule.scope(), expected, actual, difference, involved,
+        rule.zh() + "。" + zh, rule.en() + ". " + en);
+  }
+
+  // ---- compiling the catalog's rules for one template version ----
+
+  private Compiled compile(String format) {
+    List<Equation> equations = new ArrayList<>();
+    List<Equation> blankTotals = new ArrayList<>();
+    List<Statement> statements = new ArrayList<>();
+    List<Bound> bounds = new ArrayList<>();
+    Rule negative = null;
+    Rule fraction = null;
+    Set<String> negativeKeys = Set.of();
+    Set<String> countKeys = Set.of();
+    Map<String, List<Equation>> byRule = new java.util.HashMap<>();
+    for (Rule rule : rules.reportRules()) {
+      JsonNode spec = rule.spec();
+      switch (rule.kind()) {
+        case "sum" -> byRule.put(rule.id(), sumEquations(rule, format));
+        case "row_sum" -> byRule.put(rule.id(), rowSums(rule, format));
+        case "text" -> {
+          for (JsonNode st : spec.path("statements")) {
+            List<String> keys = new ArrayList<>();
+            st.path("cells").forEach(n -> keys.add(n.asText()));
+            statements.add(new Statement(rule, Pattern.compile(st.path("pattern").asText()), List.copyOf(keys)));
+          }
+        }
+        case "negative" -> {
+          negative = rule;
+          Set<String> except = new java.util.HashSet<>();
+          spec.path("except_columns").forEach(n -> except.add(n.asText()));
+          negativeKeys = catalog.metrics(format).stream().filter(d -> !except.contains(d.column()))
+              .map(MetricDef::key).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+        case "fraction" -> {
+          fraction = rule;
+          countKeys = catalog.metrics(format).stream().filter(d -> !d.decimal()).map(MetricDef::key)
+              .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+        case "exceeds_total" -> bounds.addAll(bounds(rule, format));
+        case "blank_total" -> { }
+        default -> throw new IllegalStateException("rule " + rule.id() + " has unknown kind " + rule.kind());
+      }
+    }
+    byRule.values().forEach(equations::addAll);
+    for (Rule rule : rules.reportRules()) {
+      if ("blank_total".equals(rule.kind())) {
+        for (JsonNode of : rule.spec().path("of")) {
+          for (Equation e : byRule.getOrDefault(of.asText(), List.of())) {
+            if (e.singleTotal()) {
+              blankTotals.add(new Equation(rule, e.where(), e.left(), e.right()));
+            }
+          }
+        }
+      }
+    }
+    return new Compiled(List.copyOf(equations), List.copyOf(blankTotals), List.copyOf(statements),
+        List.copyOf(bounds), negative, negativeKeys, fraction, countKeys);
+  }
+
+  private TableSpec table(String id) {
+    return catalog.tables().stream().filter(t -> t.id().equals(id)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no table " + id));
+  }
+
+  /** Rows named in a spec: a list of row keys, or {rows: first..last} for a span in template order. */
+  private static List<RowSpec> rowsOf(JsonNode node, List<RowSpec> rows) {
+    if (node.isArray()) {
+      List<RowSpec> out = new ArrayList<>();
+      node.forEach(n -> rows.stream().filter(r -> r.key().equals(n.asText())).findFirst().ifPresent(out::add));
+      return out;
+    }
+    String[] span = node.path("rows").asText().split("\\.\\.");
+    int from = -1;
+    int to = -1;
+    for (int i = 0; i < rows.size(); i++) {
+      String key = rows.get(i).key();
+      if (from < 0 && (key.equals(span[0]) || key.startsWith(span[0] + "."))) {
+        from = i;
+      }
+      if (key.equals(span[1]) || key.startsWith(span[1] + ".")) {
+        to = i;
+      }
+    }
+    return from < 0 || to < from ? List.of() : rows.subList(from, to + 1);
+  }
+
+  private List<Equation> sumEquations(Rule rule, String format) {
+    List<RowSpec> rows = table(rule.spec().path("table").asText()).rows(format);
+    List<RowSpec> left = rowsOf(rule.spec().path("left"), rows);
+    List<RowSpec> right = rowsOf(rule.spec().path("right"), rows);
+    List<Equation> out = new ArrayList<>();
+    if (left.isEmpty() || right.isEmpty()) {
+      return out;
+    }
+    for (ColumnSpec col : left.get(0).columns()) {
+      out.add(new Equation(rule, rule.spec().path("table").asText() + " " + col.key(),
+          left.stream().map(r -> r.metricKey(col)).toList(), right.stream().map(r -> r.metricKey(col)).toList()));
+    }
+    return out;
+  }
+
+  private List<Equation> rowSums(Rule rule, String format) {
+    List<Equation> out = new ArrayList<>();
+    for (RowSpec row : table(rule.spec().path("table").asText()).rows(format)) {
+      List<ColumnSpec> cols = row.columns();
+      ColumnSpec total = cols.get(cols.size() - 1);
+      if (!"total".equals(total.key())) {
+        continue;
+      }
+      out.add(new Equation(rule, row.table() + "." + row.key(), List.of(row.metricKey(total)),
+          cols.subList(0, cols.size() - 1).stream().map(row::metricKey).toList()));
+    }
+    return out;
+  }
+
+  private List<Bound> bounds(Rule rule, String format) {
+    List<RowSpec> rows = table(rule.spec().path("table").asText()).rows(format);
+    RowSpec columnTotal = rows.stream().filter(r -> r.key().equals(rule.spec().path("column_total").asText()))
+        .findFirst().orElseThrow();
+    List<Bound> out = new ArrayList<>();
+    for (RowSpec row : rowsOf(rule.spec(), rows)) {
+      for (ColumnSpec col : row.columns()) {
+        out.add(new Bound(rule, row.metricKey(col), columnTotal.metricKey(col)));
+      }
+    }
+    for (RowSpec row : rows) {
+      ColumnSpec total = row.columns().get(row.columns().size() - 1);
+      for (ColumnSpec col : row.columns().subList(0, row.columns().size() - 1)) {
+        out.add(new Bound(rule, row.metricKey(col), row.metricKey(total)));
+      }
+    }
+    return out;
+  }
+}
