@@ -100,21 +100,41 @@ public final class TableReader {
   }
 
   private void readRows(List<Token> tokens, Run run) {
-    List<Token> pending = new ArrayList<>();
+    List<List<Token>> rowsRead = new ArrayList<>();
     List<Token> row = new ArrayList<>();
     for (Token t : tokens) {
       if (t.kind() != Token.Kind.ROW_END) {
         row.add(t);
         continue;
       }
-      pending = readRow(row, pending, run);
+      rowsRead.add(row);
       row = new ArrayList<>();
     }
-    readRow(row, pending, run);
+    rowsRead.add(row);
+    int gridWidth = commonWidth(rowsRead);
+    List<Token> pending = new ArrayList<>();
+    for (List<Token> r : rowsRead) {
+      pending = readRow(r, pending, r.size() >= gridWidth, run);
+    }
+  }
+
+  /**
+   * The number of cells most rows with values have: the width of the grid the text was flattened from. A row
+   * with fewer cells lost one, so its trailing empty cells are padding, not blanks.
+   */
+  private static int commonWidth(List<List<Token>> rows) {
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (List<Token> r : rows) {
+      if (r.stream().anyMatch(Token::isValueLike)) {
+        counts.merge(r.size(), 1, Integer::sum);
+      }
+    }
+    return counts.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+        .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(0);
   }
 
   /** Reads one source row; returns the labels still waiting for values. */
-  private List<Token> readRow(List<Token> row, List<Token> pending, Run run) {
+  private List<Token> readRow(List<Token> row, List<Token> pending, boolean fullWidth, Run run) {
     int lastLabel = -1;
     for (int i = 0; i < row.size(); i++) {
       if (row.get(i).kind() == Token.Kind.LABEL) {
@@ -140,15 +160,16 @@ public final class TableReader {
       run.warn(table.id() + ": values on line " + cells.get(0).line() + " follow the last row of the table; ignored");
       return new ArrayList<>();
     }
-    place(match, start, fitPositions(cells, rows.get(start).width()), run);
+    place(match, start, fitPositions(cells, rows.get(start).width(), fullWidth), run);
     return new ArrayList<>();
   }
 
   /**
    * Row-structured cells: padding after the last column and an empty label cell before the first are layout,
-   * not blanks; an empty cell inside the row is a blank.
+   * not blanks; an empty cell inside the row is a blank. A trailing empty cell is a blank only in a row as wide
+   * as the grid ({@code fullWidth}); in a shorter row a cell was lost and the row is left unread.
    */
-  private static List<Token> fitPositions(List<Token> cells, int width) {
+  private static List<Token> fitPositions(List<Token> cells, int width, boolean fullWidth) {
     List<Token> list = new ArrayList<>(cells);
     int trailing = 0;
     while (!list.isEmpty() && list.get(list.size() - 1).kind() == Token.Kind.EMPTY) {
@@ -159,7 +180,7 @@ public final class TableReader {
       list.remove(0);
     }
     int line = list.get(list.size() - 1).line();
-    for (int i = list.size(); i < width && trailing > 0; i++, trailing--) {
+    for (int i = list.size(); fullWidth && i < width && trailing > 0; i++, trailing--) {
       list.add(Token.empty(line));
     }
     return list;
