@@ -41,7 +41,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** The accuracy figures of one evaluation. */
   public record Result(long files, long filesParsed, long cells, long cellsRight, List<Row> perLayout,
-                       long agencyRight, long yearRight) {
+                       long agencyRight, long yearRight, List<Row> recall, List<Row> precision) {
 
     public double cellAccuracy() {
       return cells == 0 ? 0 : (double) cellsRight / cells;
@@ -57,6 +57,20 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
       sb.append(String.format("agency right %.4f%% (%d of %d), year right %.4f%% (%d of %d)%n",
           100.0 * agencyRight / files, agencyRight, files, 100.0 * yearRight / files, yearRight, files));
+      if (!recall.isEmpty()) {
+        sb.append("anomalies injected, and found by their rule (recall)\n");
+        for (Row r : recall) {
+          sb.append(String.format("  %-26s %5d injected, %5d found, recall %.4f%n", r.getString(0), r.getLong(1),
+              r.getLong(2), r.getLong(1) == 0 ? 0 : (double) r.getLong(2) / r.getLong(1)));
+        }
+      }
+      if (!precision.isEmpty()) {
+        sb.append("anomalies flagged, on files with an injected anomaly (precision)\n");
+        for (Row r : precision) {
+          sb.append(String.format("  %-26s %5d flagged, %5d true, precision %.4f%n", r.getString(0), r.getLong(1),
+              r.getLong(2), r.getLong(1) == 0 ? 0 : (double) r.getLong(2) / r.getLong(1)));
+        }
+      }
       return sb.toString();
     }
   }
@@ -114,7 +128,59 @@ public final class EvaluateCommand implements Callable<Integer> {
             reports.col("report_id").isNotNull().as("parsed"));
     Row m = meta.selectExpr("count(*)", "sum(CASE WHEN parsed THEN 1 ELSE 0 END)",
         "sum(CASE WHEN agency_ok THEN 1 ELSE 0 END)", "sum(CASE WHEN year_ok THEN 1 ELSE 0 END)").head();
-    return new Result(m.getLong(0), nz(m, 1), overall.getLong(0), nz(overall, 1), perLayout, nz(m, 2), nz(m, 3));
+    List<Row> recall = List.of();
+    List<Row> precision = List.of();
+    if (new org.gongkai.store.DeltaStore(spark).exists(cfg.tablePath(JobConfig.ANOMALIES))) {
+      Dataset<Row> flagged = spark.read().format("delta").load(cfg.tablePath(JobConfig.ANOMALIES))
+          .withColumn("name", element_at(split(col("source_path"), "/"), -1));
+      List<Row> rows = new java.util.ArrayList<>();
+      for (org.gongkai.check.Rule rule : org.gongkai.check.RuleCatalog.standard().rules()) {
+        rule.spec().path("detects").forEach(t -> rows.add(org.apache.spark.sql.RowFactory.create(rule.id(),
+            t.asText())));
+      }
+      Dataset<Row> detects = spark.createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+          .add("rule_id", DataTypes.StringType).add("type", DataTypes.StringType));
+      recall = recall(truth, flagged, detects);
+      precision = precision(truth, flagged);
+    }
+    return new Result(m.getLong(0), nz(m, 1), overall.getLong(0), nz(overall, 1), perLayout, nz(m, 2), nz(m, 3),
+        recall, precision);
+  }
+
+  /** A file and the file it duplicates (both ways): an anomaly on either counts for both. */
+  private static Dataset<Row> partners(Dataset<Row> truth) {
+    Dataset<Row> self = truth.select(col("name"), col("name").as("partner"));
+    if (!java.util.Arrays.asList(truth.columns()).contains("duplicate_of")) {
+      return self;
+    }
+    Dataset<Row> dup = truth.where(col("duplicate_of").isNotNull())
+        .select(col("name"), element_at(split(col("duplicate_of"), "/"), -1).as("partner"));
+    return self.unionByName(dup).unionByName(dup.select(col("partner").as("name"), col("name").as("partner")));
+  }
+
+  /** Per injected type: how many, and how many a rule that detects it flagged on the file (or its partner). */
+  private static List<Row> recall(Dataset<Row> truth, Dataset<Row> flagged, Dataset<Row> detects) {
+    Dataset<Row> injected = truth.select(col("name"), explode(col("anomalies.type")).as("type")).distinct();
+    Dataset<Row> found = flagged.join(detects, "rule_id").select(col("name").as("flag_name"), col("type"))
+        .join(partners(truth), col("flag_name").equalTo(col("partner"))).select(col("name"), col("type"))
+        .distinct().withColumn("found", lit(true));
+    return injected.join(found, new String[] {"name", "type"}, "left")
+        .groupBy("type").agg(org.apache.spark.sql.functions.count(lit(1)).as("injected"),
+            org.apache.spark.sql.functions.count(col("found")).as("found"))
+        .orderBy("type").collectAsList();
+  }
+
+  /** Per rule: how many files it flagged, and how many of them (or their partner) had an injected anomaly. */
+  private static List<Row> precision(Dataset<Row> truth, Dataset<Row> flagged) {
+    Dataset<Row> dirty = truth.where(org.apache.spark.sql.functions.size(col("anomalies")).gt(0))
+        .select(col("name").as("dirty"));
+    Dataset<Row> dirtyPartners = partners(truth).join(dirty, col("partner").equalTo(col("dirty")))
+        .select(col("name").as("dirty_name")).distinct();
+    return flagged.select("rule_id", "name").distinct()
+        .join(dirtyPartners, col("name").equalTo(col("dirty_name")), "left")
+        .groupBy("rule_id").agg(org.apache.spark.sql.functions.count(lit(1)).as("flagged"),
+            org.apache.spark.sql.functions.count(col("dirty_name")).as("true"))
+        .orderBy("rule_id").collectAsList();
   }
 
   private static Column right(Column want, Column got, Column status) {

@@ -91,6 +91,9 @@ class GongkaiJobTest {
     assertThat(xinhua.isNullAt(0)).isTrue();
     assertThat(xinhua.getList(1)).containsExactly("130105", "130902", "410402");
 
+    // the sample corpus is consistent: no anomaly of error severity
+    assertThat(spark.sql("SELECT count(*) FROM anomalies WHERE severity = 'error'").head().getLong(0)).isZero();
+
     // blank stays blank: no value, flagged, raw text kept
     Row blank = spark.sql("SELECT value, is_blank, status FROM metrics WHERE source_path LIKE '%html_2021_utf8_site.html' "
         + "AND metric_key = 't3.denied.enforcement_files.total'").head();
@@ -230,5 +233,31 @@ class GongkaiJobTest {
         .select("agency", "agency_from_manifest").head();
     assertThat(other.getString(0)).isEqualTo("湘潭县医疗保障局");
     assertThat(other.getBoolean(1)).isFalse();
+  }
+
+  @Test
+  void anomaliesWithinAndAcrossReportsLandInTheAnomaliesTable() throws IOException {
+    String seed = Fixtures.seedText("000_6cbbeb53464e9ccf.txt");
+    // the same agency-year again with another figure, and the next year with a carry-over that does not match
+    Files.writeString(input.resolve("dup.txt"), seed.replace("行政处罚 | 11 |", "行政处罚 | 12 |"));
+    Files.writeString(input.resolve("next.txt"), seed.replace("2024年", "2025年").replace(
+        "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"));
+
+    GongkaiJob.run(spark, cfg, false);
+
+    SqlCommand.registerViews(spark, cfg);
+    List<String> found = spark.sql("SELECT concat(rule_id, ' ', severity, ' ', year, ' ', "
+        + "coalesce(try_element_at(cells, 1).key, '')) FROM anomalies ORDER BY 1").as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+    assertThat(found).containsExactly(
+        "carry_over error 2025 t3.carried_over.natural_person",
+        "carry_over error 2025 t3.carried_over.total",
+        "duplicate.conflicting error 2024 ",
+        "t3.identity error 2025 t3.new_received.natural_person",
+        "t3.identity error 2025 t3.new_received.total");
+    Row dup = spark.sql("SELECT message_en, source_path FROM anomalies WHERE rule_id = 'duplicate.conflicting'").head();
+    assertThat(dup.getString(1)).endsWith("dup.txt");
+    assertThat(dup.getString(0)).contains("the rollups use").contains("000_6cbbeb53464e9ccf.txt");
   }
 }
