@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.gongkai.ingest.Ingest;
 import org.gongkai.ingest.Manifest;
+import org.gongkai.rollup.Rollups;
 import org.gongkai.store.DeltaStore;
 import org.gongkai.store.Tables;
 import picocli.CommandLine;
@@ -48,9 +49,14 @@ public final class GongkaiJob {
   private GongkaiJob() {
   }
 
-  /** Entry point for spark-submit: the same options as {@code gongkai run}. */
+  /**
+   * Entry point for spark-submit: the options of {@code gongkai run}, or a subcommand first ({@code run},
+   * {@code rollup --year Y}, {@code sql}).
+   */
   public static void main(String[] args) {
-    int exit = new CommandLine(new RunCommand()).execute(args);
+    boolean subcommand = args.length > 0 && !args[0].startsWith("-");
+    int exit = subcommand ? new CommandLine(new org.gongkai.cli.Gongkai()).execute(args)
+        : new CommandLine(new RunCommand()).execute(args);
     if (exit != 0) {
       System.exit(exit);
     }
@@ -127,6 +133,9 @@ public final class GongkaiJob {
     if (parsedCount > 0) {
       CheckStage.crossReport(spark, store, cfg, runId, version);
       LOG.info("{}: cross-report checks written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+      // roll up: the gold tables for every year
+      Rollups.standard().build(spark, store, cfg, null);
+      LOG.info("{}: rollups written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
     }
     List<String> sample = parsed.where(col("outcome").equalTo(ParseStage.QUARANTINED))
         .select(concat(col("path"), lit(": "), col("reason"))).as(org.apache.spark.sql.Encoders.STRING())

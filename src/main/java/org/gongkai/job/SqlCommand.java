@@ -49,8 +49,11 @@ public final class SqlCommand implements Callable<Integer> {
   /** Every table the warehouse has, as a temporary view named after it. */
   public static void registerViews(SparkSession spark, JobConfig cfg) {
     org.gongkai.store.DeltaStore store = new org.gongkai.store.DeltaStore(spark);
-    for (String table : cfg.tables().keySet()) {
-      String path = cfg.tablePath(table);
+    java.util.List<String> tables = new java.util.ArrayList<>(cfg.tables().keySet());
+    tables.add(org.gongkai.rollup.Rollups.AGENCY_YEAR);
+    tables.add(org.gongkai.rollup.Rollups.ROLLUP);
+    for (String table : tables) {
+      String path = cfg.tables().containsKey(table) ? cfg.tablePath(table) : cfg.warehouse() + "/" + table;
       if (store.exists(path)) {
         spark.read().format("delta").load(path).createOrReplaceTempView(table);
       }
