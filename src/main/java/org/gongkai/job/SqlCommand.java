@@ -18,6 +18,15 @@ import picocli.CommandLine.Parameters;
     description = "Run a Spark SQL query over the Delta tables (files, reports, metrics, quarantine, runs).")
 public final class SqlCommand implements Callable<Integer> {
 
+  private static String qualified(SparkSession spark, String path) {
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Parameters(paramLabel = "QUERY", description = "the SQL query")
   String query;
 
@@ -30,6 +39,9 @@ public final class SqlCommand implements Callable<Integer> {
   @Option(names = "--rows", defaultValue = "100", description = "rows to print (default: ${DEFAULT-VALUE})")
   int rows;
 
+  @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+  String format;
+
   @Override
   public Integer call() throws Exception {
     Path standard = Path.of("conf", "gongkai.yaml");
@@ -41,13 +53,40 @@ public final class SqlCommand implements Callable<Integer> {
     try (SparkSession spark = builder.getOrCreate()) {
       registerViews(spark, cfg);
       Dataset<Row> result = spark.sql(query);
-      result.show(rows, false);
+      switch (format) {
+        case "csv" -> {
+          System.out.println(String.join(",", result.columns()));
+          result.limit(rows).toJSON().collectAsList().forEach(json -> System.out.println(csvLine(json,
+              result.columns())));
+        }
+        case "json" -> result.limit(rows).toJSON().collectAsList().forEach(System.out::println);
+        default -> result.show(rows, false);
+      }
     }
     return 0;
   }
 
-  /** Every table the warehouse has, as a temporary view named after it. */
+  private static String csvLine(String json, String[] columns) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+      java.util.List<String> out = new java.util.ArrayList<>();
+      for (String c : columns) {
+        com.fasterxml.jackson.databind.JsonNode v = node.get(c);
+        String text = v == null || v.isNull() ? "" : v.isValueNode() ? v.asText() : v.toString();
+        out.add(text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text);
+      }
+      return String.join(",", out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Every table the warehouse has, as a temporary view named after it and as a table of the {@code gongkai}
+   * database ({@code gongkai.metrics}): SQL uses names, not paths.
+   */
   public static void registerViews(SparkSession spark, JobConfig cfg) {
+    spark.sql("CREATE DATABASE IF NOT EXISTS gongkai");
     org.gongkai.store.DeltaStore store = new org.gongkai.store.DeltaStore(spark);
     java.util.List<String> tables = new java.util.ArrayList<>(cfg.tables().keySet());
     tables.add(org.gongkai.rollup.Rollups.AGENCY_YEAR);
@@ -56,6 +95,9 @@ public final class SqlCommand implements Callable<Integer> {
       String path = cfg.tables().containsKey(table) ? cfg.tablePath(table) : cfg.warehouse() + "/" + table;
       if (store.exists(path)) {
         spark.read().format("delta").load(path).createOrReplaceTempView(table);
+        String location = qualified(spark, path);
+        spark.sql("DROP TABLE IF EXISTS gongkai." + table);
+        spark.sql("CREATE TABLE gongkai." + table + " USING delta LOCATION '" + location.replace("'", "\\'") + "'");
       }
     }
   }
