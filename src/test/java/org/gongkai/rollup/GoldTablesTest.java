@@ -42,6 +42,8 @@ class GoldTablesTest {
       Files.write(input.resolve(f), Fixtures.seed(f));
     }
     Files.write(input.resolve("aggregate_taizhou_2024.txt"), Fixtures.bytes("fixtures/aggregate_taizhou_2024.txt"));
+    // 路桥's next year, whose carry-over does not match: something for the anomaly notebook to find
+    Files.write(input.resolve("luqiao_2025.txt"), Fixtures.bytes("fixtures/luqiao_2025_inconsistent.txt"));
     cfg = JobConfig.defaults().withInput(input.toString()).withWarehouse(tmp.resolve("wh").toString());
     GongkaiJob.run(SPARK, cfg, false);
     SqlCommand.registerViews(SPARK, cfg);
@@ -53,7 +55,7 @@ class GoldTablesTest {
   }
 
   private static List<String> rows(String sql) {
-    return SPARK.sql(sql).toJSON().collectAsList();
+    return SPARK.sql(sql).toJSON().collectAsList().stream().sorted().toList();
   }
 
   @Test
@@ -73,7 +75,7 @@ class GoldTablesTest {
       assertThat(mismatches).as(m).isEmpty();
     }
     assertThat(SPARK.sql("SELECT count(*) FROM gongkai.rollup WHERE geo_level = 'nation' AND category = '*' "
-        + "AND level = '*'").head().getLong(0)).isEqualTo(4); // 2020, 2022, 2023, 2024
+        + "AND level = '*'").head().getLong(0)).isEqualTo(5); // 2020, 2022, 2023, 2024, 2025
   }
 
   @Test
@@ -101,7 +103,7 @@ class GoldTablesTest {
 
   @Test
   void rerunningTheYearlyJobLeavesTheGoldTablesEqual() {
-    String sql = "SELECT * FROM delta.`%s` ORDER BY to_json(struct(*))";
+    String sql = "SELECT * FROM delta.`%s`";
     List<String> rollup = rows(sql.formatted(cfg.warehouse() + "/rollup"));
     List<String> agencyYear = rows(sql.formatted(cfg.warehouse() + "/agency_year"));
 
@@ -137,6 +139,6 @@ class GoldTablesTest {
       }
     }
     assertThat(cells).isGreaterThanOrEqualTo(9);
-    assertThat(withRows).as("cells returning rows on the sample").isGreaterThanOrEqualTo(cells - 1);
+    assertThat(withRows).as("cells returning rows on the sample").isEqualTo(cells);
   }
 }

@@ -62,14 +62,15 @@ public final class MetadataExtractor {
       }
     }
     if (agency == null) {
-      Matcher m = CONTACT.matcher(text);
+      // a sentence may wrap over lines (PDF text): 请\n与…联系
+      Matcher m = CONTACT.matcher(text.replace("\n", ""));
       if (m.find()) {
         agency = cleanAgency(m.group(1));
         agencyBasis = "contact sentence";
       }
     }
     if (agency == null) {
-      Matcher m = BY.matcher(text);
+      Matcher m = BY.matcher(text.replace("\n", ""));
       if (m.find()) {
         agency = cleanAgency(m.group(1));
         agencyBasis = "first sentence";

@@ -111,22 +111,42 @@ public final class TableReader {
       row = new ArrayList<>();
     }
     rowsRead.add(row);
-    int gridWidth = commonWidth(rowsRead);
+    // A row as wide as most rows (counting every cell, or only the cells after the label) has all its cells; a
+    // narrower one lost a cell, and its trailing empty cells are then padding, not blanks.
+    // Rows with a group label (三、本年度办理结果 | （一）予以公开) may be flattened with less padding than the
+    // others, so the cells after the label are compared among rows with as many labels.
+    int gridWidth = commonWidth(rowsRead, r -> true, false);
+    Map<Integer, Integer> valueWidth = new HashMap<>();
+    for (List<Token> r : rowsRead) {
+      valueWidth.computeIfAbsent(labels(r), n -> commonWidth(rowsRead, x -> labels(x) == n, true));
+    }
     List<Token> pending = new ArrayList<>();
     for (List<Token> r : rowsRead) {
-      pending = readRow(r, pending, r.size() >= gridWidth, run);
+      pending = readRow(r, pending, r.size() >= gridWidth || valueCells(r) >= valueWidth.get(labels(r)), run);
     }
   }
 
-  /**
-   * The number of cells most rows with values have: the width of the grid the text was flattened from. A row
-   * with fewer cells lost one, so its trailing empty cells are padding, not blanks.
-   */
-  private static int commonWidth(List<List<Token>> rows) {
+  private static int labels(List<Token> row) {
+    return (int) Math.min(3, row.stream().filter(t -> t.kind() == Token.Kind.LABEL).count());
+  }
+
+  private static int valueCells(List<Token> row) {
+    int lastLabel = -1;
+    for (int i = 0; i < row.size(); i++) {
+      if (row.get(i).kind() == Token.Kind.LABEL) {
+        lastLabel = i;
+      }
+    }
+    return row.size() - lastLabel - 1;
+  }
+
+  /** The most common number of cells (all, or after the label) among the chosen rows with values. */
+  private static int commonWidth(List<List<Token>> rows, java.util.function.Predicate<List<Token>> which,
+                                 boolean valuesOnly) {
     Map<Integer, Integer> counts = new HashMap<>();
     for (List<Token> r : rows) {
-      if (r.stream().anyMatch(Token::isValueLike)) {
-        counts.merge(r.size(), 1, Integer::sum);
+      if (which.test(r) && r.stream().anyMatch(Token::isValueLike)) {
+        counts.merge(valuesOnly ? valueCells(r) : r.size(), 1, Integer::sum);
       }
     }
     return counts.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
@@ -160,7 +180,7 @@ public final class TableReader {
       run.warn(table.id() + ": values on line " + cells.get(0).line() + " follow the last row of the table; ignored");
       return new ArrayList<>();
     }
-    place(match, start, fitPositions(cells, rows.get(start).width(), fullWidth), run);
+    place(match, start, fitPositions(cells, widthsFrom(start), fullWidth), run);
     return new ArrayList<>();
   }
 
@@ -169,21 +189,34 @@ public final class TableReader {
    * not blanks; an empty cell inside the row is a blank. A trailing empty cell is a blank only in a row as wide
    * as the grid ({@code fullWidth}); in a shorter row a cell was lost and the row is left unread.
    */
-  private static List<Token> fitPositions(List<Token> cells, int width, boolean fullWidth) {
+  private static List<Token> fitPositions(List<Token> cells, int[] widths, boolean fullWidth) {
     List<Token> list = new ArrayList<>(cells);
     int trailing = 0;
     while (!list.isEmpty() && list.get(list.size() - 1).kind() == Token.Kind.EMPTY) {
       list.remove(list.size() - 1);
       trailing++;
     }
-    while (list.size() > width && list.get(0).kind() == Token.Kind.EMPTY) {
+    while (list.size() > widths[0] && list.get(0).kind() == Token.Kind.EMPTY) {
       list.remove(0);
+    }
+    // the blanks at the end fill up to the next whole number of rows (table 4 prints three groups on one line)
+    int width = 0;
+    for (int w : widths) {
+      width += w;
+      if (width >= list.size()) {
+        break;
+      }
     }
     int line = list.get(list.size() - 1).line();
     for (int i = list.size(); fullWidth && i < width && trailing > 0; i++, trailing--) {
       list.add(Token.empty(line));
     }
     return list;
+  }
+
+  /** The widths of the rows from {@code start} on, in template order. */
+  private int[] widthsFrom(int start) {
+    return rows.subList(start, rows.size()).stream().mapToInt(RowSpec::width).toArray();
   }
 
   private void place(List<Token> labels, List<Token> values, Run run) {

@@ -1,0 +1,61 @@
+package org.gongkai.generate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Lays a report's content out as the text of one file layout. */
+interface Renderer {
+
+  String render(ReportDocument doc, SplittableRandom r);
+
+  static Renderer of(FileLayout layout, Settings corpus, Settings prose) {
+    return switch (layout) {
+      case PIPE -> new PipeRenderer(corpus);
+      case TAB -> new TabRenderer(corpus);
+      case CELLS -> new CellsRenderer(corpus);
+      case PDF -> new PdfRenderer(corpus);
+      case HTML_UTF8, HTML_GB18030 -> new HtmlRenderer(layout, corpus, prose);
+    };
+  }
+
+  /** （一）→(一), ：→: … as some extractions and sites print labels. */
+  static String halfWidth(String text) {
+    return text.replace('（', '(').replace('）', ')').replace('：', ':').replace('，', ',');
+  }
+
+  /**
+   * Breaks text into lines of about {@code width} characters, never inside a run of ASCII letters and digits (a
+   * phone number, a year) so that numbers stay whole.
+   */
+  static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    while (text.length() - start > width) {
+      int end = start + width;
+      while (end > start + 1 && isWord(text.charAt(end - 1)) && isWord(text.charAt(end))) {
+        end--;
+      }
+      if (end == start + 1) {
+        end = start + width;
+      }
+      lines.add(text.substring(start, end));
+      start = end;
+    }
+    lines.add(text.substring(start));
+    return lines;
+  }
+
+  private static boolean isWord(char c) {
+    return c < 128 && Character.isLetterOrDigit(c) || c == '.' || c == ',' || c == '-';
+  }
+
+  /** Cuts a label into pieces of {@code size} characters, as narrow PDF table columns print it. */
+  static List<String> pieces(String text, int size) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < text.length(); i += size) {
+      out.add(text.substring(i, Math.min(text.length(), i + size)));
+    }
+    return out;
+  }
+}
