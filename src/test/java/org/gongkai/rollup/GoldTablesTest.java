@@ -38,7 +38,8 @@ class GoldTablesTest {
     Path input = Files.createDirectories(tmp.resolve("in"));
     for (String f : List.of("000_6cbbeb53464e9ccf.txt", "001_39611b7db0bb4983.txt", "002_b3fef9399b69f476.txt",
         "003_095ad78399e2aa03.txt", "004_46f3e938f0b9fe4b.txt", "html_2019_gb18030.html",
-        "html_2021_gbk_gb2312.html", "html_2021_utf8_site.html", "html_2021_utf8_wrong_meta.html")) {
+        "html_2021_gbk_gb2312.html", "html_2021_utf8_site.html", "html_2021_utf8_wrong_meta.html",
+        "html_news_page.html")) {
       Files.write(input.resolve(f), Fixtures.seed(f));
     }
     Files.write(input.resolve("aggregate_taizhou_2024.txt"), Fixtures.bytes("fixtures/aggregate_taizhou_2024.txt"));
