@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     description = "Chinese government information-disclosure annual reports (政府信息公开工作年度报告) as metrics.",
     subcommands = {ParseCommand.class, org.gongkai.job.RunCommand.class, org.gongkai.job.SqlCommand.class,
         org.gongkai.job.EvaluateCommand.class,
-        org.gongkai.rollup.RollupCommand.class, org.gongkai.generate.GenerateCommand.class})
+        org.gongkai.rollup.RollupCommand.class, org.gongkai.generate.GenerateCommand.class,
+        DictionaryCommand.class})
 public final class Gongkai implements Runnable {
 
   @Override

@@ -61,4 +61,11 @@ class MetricCatalogTest {
         .findFirst().orElseThrow();
     assertThat(shared.formats()).containsExactlyInAnyOrder("2019", "2021");
   }
+
+  @Test
+  void theDataDictionaryInTheDocsIsCurrent() throws Exception {
+    String committed = java.nio.file.Files.readString(java.nio.file.Path.of("notebooks", "data-dictionary.md"));
+    assertThat(committed).as("regenerate with: jobs/gongkai dictionary > notebooks/data-dictionary.md")
+        .isEqualTo(org.gongkai.cli.DictionaryCommand.render(catalog));
+  }
 }
