@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -77,13 +76,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path standard = Path.of("conf", "gongkai.yaml");
-    JobConfig cfg = (config != null ? JobConfig.load(config)
-        : Files.exists(standard) ? JobConfig.load(standard) : JobConfig.defaults()).withWarehouse(warehouse);
-    SparkSession.Builder builder = SparkSession.builder().appName("gongkai-evaluate").master("local[*]")
-        .config("spark.ui.enabled", "false");
-    cfg.spark().forEach(builder::config);
-    try (SparkSession spark = builder.getOrCreate()) {
+    JobConfig cfg = JobConfig.resolve(config).withWarehouse(warehouse);
+    try (SparkSession spark = cfg.session("gongkai-evaluate", "local[*]", JobConfig.LOCAL_TOOL)) {
       System.out.print(evaluate(spark, cfg, truth).describe());
     }
     return 0;

@@ -25,6 +25,9 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
   public static final String QUARANTINE = "quarantine";
   public static final String RUNS = "runs";
   public static final String ANOMALIES = "anomalies";
+  /** Settings of the local tools (sql, evaluate): no web UI, no progress bar over their output. */
+  public static final Map<String, String> LOCAL_TOOL = Map.of("spark.ui.enabled", "false",
+      "spark.ui.showConsoleProgress", "false");
 
   public JobConfig {
     tables = Map.copyOf(tables);
@@ -48,6 +51,38 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
     try (InputStream in = Files.newInputStream(file)) {
       return defaults().merge(new ObjectMapper(new YAMLFactory()).readTree(in));
     }
+  }
+
+  /** The configuration a command runs with: {@code --config FILE}, else conf/gongkai.yaml when present. */
+  public static JobConfig resolve(Path config) throws IOException {
+    if (config != null) {
+      return load(config);
+    }
+    Path standard = Path.of("conf", "gongkai.yaml");
+    return Files.exists(standard) ? load(standard) : defaults();
+  }
+
+  /**
+   * A Spark session with this configuration's settings. Settings given to spark-submit (--conf,
+   * spark-defaults.conf) win over the file's; {@code overrides} (the command line's) win over both.
+   *
+   * @param master null under spark-submit
+   */
+  public org.apache.spark.sql.SparkSession session(String appName, String master, Map<String, String> overrides) {
+    org.apache.spark.sql.SparkSession.Builder builder = org.apache.spark.sql.SparkSession.builder().appName(appName);
+    if (master != null) {
+      builder.master(master);
+      if (master.startsWith("local")) {
+        builder.config("spark.ui.showConsoleProgress", "true");
+      }
+    }
+    spark.forEach((k, v) -> {
+      if (System.getProperty(k) == null) {
+        builder.config(k, v);
+      }
+    });
+    overrides.forEach(builder::config);
+    return builder.getOrCreate();
   }
 
   JobConfig merge(JsonNode root) {

@@ -1,6 +1,5 @@
 package org.gongkai.job;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,14 +42,14 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    JobConfig cfg = loadConfig()
+    JobConfig cfg = JobConfig.resolve(config)
         .withInput(input).withWarehouse(warehouse).withManifest(manifest)
         .withLimits(maxFileBytes, parseTimeoutMs).withSpark(sparkConf);
     if (cfg.input() == null) {
       System.err.println("gongkai run: no input: give --input URI or set input in the configuration");
       return 2;
     }
-    try (SparkSession spark = session(cfg)) {
+    try (SparkSession spark = cfg.session("gongkai", master, sparkConf)) {
       RunSummary summary = GongkaiJob.run(spark, cfg, reprocess);
       System.out.print(summary.describe());
       return summary.accountedFor() ? 0 : 1;
@@ -58,30 +57,5 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("gongkai run: " + e.getMessage());
       return 2;
     }
-  }
-
-  private JobConfig loadConfig() throws java.io.IOException {
-    if (config != null) {
-      return JobConfig.load(config);
-    }
-    Path standard = Path.of("conf", "gongkai.yaml");
-    return Files.exists(standard) ? JobConfig.load(standard) : JobConfig.defaults();
-  }
-
-  /** Settings given to spark-submit (--conf, spark-defaults.conf) win over the configuration file's. */
-  private SparkSession session(JobConfig cfg) {
-    SparkSession.Builder builder = SparkSession.builder().appName("gongkai");
-    if (master != null) {
-      builder.master(master);
-      if (master.startsWith("local")) {
-        builder.config("spark.ui.showConsoleProgress", "true");
-      }
-    }
-    cfg.spark().forEach((k, v) -> {
-      if (System.getProperty(k) == null || sparkConf.containsKey(k)) {
-        builder.config(k, v);
-      }
-    });
-    return builder.getOrCreate();
   }
 }

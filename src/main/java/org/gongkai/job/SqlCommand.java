@@ -1,6 +1,5 @@
 package org.gongkai.job;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -44,13 +43,8 @@ public final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path standard = Path.of("conf", "gongkai.yaml");
-    JobConfig cfg = (config != null ? JobConfig.load(config)
-        : Files.exists(standard) ? JobConfig.load(standard) : JobConfig.defaults()).withWarehouse(warehouse);
-    SparkSession.Builder builder = SparkSession.builder().appName("gongkai-sql").master("local[*]")
-        .config("spark.ui.enabled", "false");
-    cfg.spark().forEach(builder::config);
-    try (SparkSession spark = builder.getOrCreate()) {
+    JobConfig cfg = JobConfig.resolve(config).withWarehouse(warehouse);
+    try (SparkSession spark = cfg.session("gongkai-sql", "local[*]", JobConfig.LOCAL_TOOL)) {
       registerViews(spark, cfg);
       Dataset<Row> result = spark.sql(query);
       switch (format) {

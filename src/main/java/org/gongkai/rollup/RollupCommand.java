@@ -1,6 +1,5 @@
 package org.gongkai.rollup;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -33,19 +32,8 @@ public final class RollupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path standard = Path.of("conf", "gongkai.yaml");
-    JobConfig cfg = (config != null ? JobConfig.load(config)
-        : Files.exists(standard) ? JobConfig.load(standard) : JobConfig.defaults()).withWarehouse(warehouse);
-    SparkSession.Builder builder = SparkSession.builder().appName("gongkai-rollup");
-    if (master != null) {
-      builder.master(master);
-    }
-    cfg.spark().forEach((k, v) -> {
-      if (System.getProperty(k) == null) {
-        builder.config(k, v);
-      }
-    });
-    try (SparkSession spark = builder.getOrCreate()) {
+    JobConfig cfg = JobConfig.resolve(config).withWarehouse(warehouse);
+    try (SparkSession spark = cfg.session("gongkai-rollup", master, java.util.Map.of())) {
       DeltaStore store = new DeltaStore(spark);
       if (!store.exists(cfg.tablePath(JobConfig.REPORTS))) {
         System.err.println("gongkai rollup: no reports table under " + cfg.warehouse() + ": run the job first");
