@@ -68,7 +68,7 @@ job() {
     echo "| peak memory of the local-mode JVM (driver and executors) | $(( full_rss / 1024 )) MiB |"
     echo "| incremental rerun, $extra new files (1%) | ${inc_s} s ($(echo "100 * $inc_s / $full_s" | bc) % of the full run) |"
     echo "| peak memory, incremental rerun | $(( inc_rss / 1024 )) MiB |"
-    grep -E "files seen" "$dir/full.log" | sed 's/^ */| full run | /; s/$/ |/'
+    tr '\r' '\n' < "$dir/full.log" | grep -E "^ *[0-9]+ files seen" | sed 's/^ */| full run | /; s/$/ |/'
     echo
     echo '```'
     cat "$dir/evaluate.txt"

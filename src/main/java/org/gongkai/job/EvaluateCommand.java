@@ -84,12 +84,12 @@ public final class EvaluateCommand implements Callable<Integer> {
   }
 
   public static Result evaluate(SparkSession spark, JobConfig cfg, String truthUri) {
-    Dataset<Row> truth = spark.read().json(truthUri)
-        .withColumn("name", element_at(split(col("file"), "/"), -1));
+    // a file is known by its folder and name (000/r000123.txt): names alone repeat across corpora
+    Dataset<Row> truth = spark.read().json(truthUri).withColumn("name", tail2(col("file")));
     Dataset<Row> reports = spark.read().format("delta").load(cfg.tablePath(JobConfig.REPORTS))
-        .withColumn("name", element_at(split(col("source_path"), "/"), -1));
+        .withColumn("name", tail2(col("source_path")));
     Dataset<Row> metrics = spark.read().format("delta").load(cfg.tablePath(JobConfig.METRICS))
-        .withColumn("name", element_at(split(col("source_path"), "/"), -1));
+        .withColumn("name", tail2(col("source_path")));
 
     // truth cells, one row per file and key: the printed numbers (to_json drops the null cells, which are the
     // other version's keys and the blanks) and the blanks
@@ -126,7 +126,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<Row> precision = List.of();
     if (new org.gongkai.store.DeltaStore(spark).exists(cfg.tablePath(JobConfig.ANOMALIES))) {
       Dataset<Row> flagged = spark.read().format("delta").load(cfg.tablePath(JobConfig.ANOMALIES))
-          .withColumn("name", element_at(split(col("source_path"), "/"), -1));
+          .withColumn("name", tail2(col("source_path")));
       List<Row> rows = new java.util.ArrayList<>();
       for (org.gongkai.check.Rule rule : org.gongkai.check.RuleCatalog.standard().rules()) {
         rule.spec().path("detects").forEach(t -> rows.add(org.apache.spark.sql.RowFactory.create(rule.id(),
@@ -148,7 +148,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       return self;
     }
     Dataset<Row> dup = truth.where(col("duplicate_of").isNotNull())
-        .select(col("name"), element_at(split(col("duplicate_of"), "/"), -1).as("partner"));
+        .select(col("name"), tail2(col("duplicate_of")).as("partner"));
     return self.unionByName(dup).unionByName(dup.select(col("partner").as("name"), col("name").as("partner")));
   }
 
@@ -175,6 +175,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         .groupBy("rule_id").agg(org.apache.spark.sql.functions.count(lit(1)).as("flagged"),
             org.apache.spark.sql.functions.count(col("dirty_name")).as("true"))
         .orderBy("rule_id").collectAsList();
+  }
+
+  /** The last two components of a path: folder/name. */
+  private static Column tail2(Column path) {
+    return org.apache.spark.sql.functions.regexp_extract(path, "([^/]+/[^/]+)$", 1);
   }
 
   private static Column right(Column want, Column got, Column status) {
