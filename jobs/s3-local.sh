@@ -52,5 +52,7 @@ jobs/run-local.sh --input 's3a://reports/crawl/**' --warehouse s3a://reports/gon
   --conf spark.hadoop.fs.s3a.path.style.access=true \
   --conf spark.hadoop.fs.s3a.connection.ssl.enabled=false \
   --conf spark.hadoop.fs.s3a.change.detection.mode=none \
+  --conf spark.hadoop.fs.s3a.change.detection.version.required=false \
+  --conf spark.hadoop.fs.s3a.input.stream.type=classic \
   --conf spark.hadoop.fs.s3a.aws.credentials.provider=software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider \
   "$@"

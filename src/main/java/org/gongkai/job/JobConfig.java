@@ -43,6 +43,9 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
     Map<String, String> spark = new LinkedHashMap<>();
     spark.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
     spark.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    // a file that cannot be read (an I/O error in the content scan) is skipped by the scan and then quarantined
+    // as "listed but not readable", instead of failing the job
+    spark.put("spark.sql.files.ignoreCorruptFiles", "true");
     return new JobConfig(null, null, "warehouse", tables, 20L * 1024 * 1024, 30_000, spark);
   }
 
