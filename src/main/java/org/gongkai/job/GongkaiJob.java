@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -84,7 +86,7 @@ public final class GongkaiJob {
     Dataset<Row> manifest = cfg.manifest() == null ? null : Manifest.read(spark, cfg.manifest(), cfg.input());
     Dataset<Row> fromContent = fresh.isEmpty()
         ? spark.createDataFrame(List.of(), ParseStage.SCHEMA)
-        : ParseStage.parse(Manifest.attach(Ingest.content(spark, cfg.input(), fresh, cfg.maxFileBytes()),
+        : ParseStage.parse(Manifest.attach(Ingest.content(spark, fresh, cfg.maxFileBytes()),
             manifest), cfg.parseTimeoutMs()).localCheckpoint();
     Dataset<Row> parsed = fromContent.unionByName(ParseStage.unread(fresh, fromContent, cfg.maxFileBytes()))
         .localCheckpoint();
@@ -129,12 +131,14 @@ public final class GongkaiJob {
         store.deleteNotIn(cfg.tablePath(JobConfig.METRICS), live, "report_id");
       }
     }
-    // check across reports and years, over the whole tables
+    // check across reports and years, then roll up: only the years this run's reports can change (their own and
+    // the next, which compares with them); every year on a first run, a reprocess or when a file changed
     if (parsedCount > 0) {
-      CheckStage.crossReport(spark, store, cfg, runId, version);
-      LOG.info("{}: cross-report checks written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
-      // roll up: the gold tables for every year
-      Rollups.standard().build(spark, store, cfg, null);
+      Set<Integer> years = filesTable == null || reprocess || changedPaths ? null : touchedYears(parsed);
+      CheckStage.crossReport(spark, store, cfg, runId, version, years);
+      LOG.info("{}: cross-report checks written for {} ({} ms)", runId, years == null ? "every year" : years,
+          System.currentTimeMillis() - started.getTime());
+      Rollups.standard().build(spark, store, cfg, years);
       LOG.info("{}: rollups written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
     }
     List<String> sample = parsed.where(col("outcome").equalTo(ParseStage.QUARANTINED))
@@ -147,6 +151,17 @@ public final class GongkaiJob {
         version)), RUNS), cfg.tablePath(JobConfig.RUNS));
 
     return summary;
+  }
+
+  /** The years of the reports parsed in this run, and each next year. */
+  private static Set<Integer> touchedYears(Dataset<Row> parsed) {
+    Set<Integer> years = new TreeSet<>();
+    for (Row r : parsed.where(col("outcome").equalTo(ParseStage.PARSED).and(col("year").isNotNull()))
+        .select("year").distinct().collectAsList()) {
+      years.add(r.getInt(0));
+      years.add(r.getInt(0) + 1);
+    }
+    return years;
   }
 
   private static String runId(Timestamp started) {

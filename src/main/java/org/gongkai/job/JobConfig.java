@@ -46,6 +46,7 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
     // a file that cannot be read (an I/O error in the content scan) is skipped by the scan and then quarantined
     // as "listed but not readable", instead of failing the job
     spark.put("spark.sql.files.ignoreCorruptFiles", "true");
+    spark.put("spark.databricks.delta.schema.autoMerge.enabled", "true");
     return new JobConfig(null, null, "warehouse", tables, 20L * 1024 * 1024, 30_000, spark);
   }
 

@@ -40,8 +40,9 @@ public final class RollupCommand implements Callable<Integer> {
         return 2;
       }
       String runId = "rollup-" + (year == null ? "all" : year);
-      CheckStage.crossReport(spark, store, cfg, runId, BuildInfo.parserVersion());
-      Rollups.standard().build(spark, store, cfg, year);
+      java.util.Set<Integer> years = year == null ? null : java.util.Set.of(year);
+      CheckStage.crossReport(spark, store, cfg, runId, BuildInfo.parserVersion(), years);
+      Rollups.standard().build(spark, store, cfg, years);
       System.out.println("gongkai rollup: " + (year == null ? "every year" : "year " + year) + " rebuilt in "
           + cfg.warehouse() + "/" + Rollups.ROLLUP + " and " + cfg.warehouse() + "/" + Rollups.AGENCY_YEAR);
     }

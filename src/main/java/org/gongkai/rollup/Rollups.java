@@ -59,10 +59,10 @@ public final class Rollups {
   }
 
   /**
-   * Rebuilds the gold rows of the given year (all years when null) in one commit per table; safe to rerun: the
+   * Rebuilds the gold rows of the given years (all years when null) in one commit per table; safe to rerun: the
    * rows depend only on the silver tables, not on when they were computed.
    */
-  public void build(SparkSession spark, DeltaStore store, JobConfig cfg, Integer year) {
+  public void build(SparkSession spark, DeltaStore store, JobConfig cfg, Set<Integer> years) {
     spark.read().format("delta").load(cfg.tablePath(JobConfig.REPORTS)).createOrReplaceTempView("gk_reports");
     spark.read().format("delta").load(cfg.tablePath(JobConfig.METRICS)).createOrReplaceTempView("gk_metrics");
     if (store.exists(cfg.tablePath(JobConfig.ANOMALIES))) {
@@ -75,15 +75,16 @@ public final class Rollups {
 
     Dataset<Row> agencyYear = spark.sql(agencyYearSql());
     agencyYear.createOrReplaceTempView("gk_agency_year");
-    String yearFilter = year == null ? "true" : "year = " + year;
-    // the year before is computed too, for the year-over-year change, but only the asked years are written
-    String withPrevious = year == null ? "true" : "year IN (" + year + ", " + (year - 1) + ")";
-    spark.sql(rollupSql(withPrevious)).createOrReplaceTempView("gk_rollup_base");
+    String yearFilter = "true" + CheckStage.yearPredicate(years);
+    // the years before are computed too, for the year-over-year change, but only the asked years are written
+    Set<Integer> withPrevious = years == null ? null : java.util.stream.Stream.concat(years.stream(),
+        years.stream().map(y -> y - 1)).collect(Collectors.toSet());
+    spark.sql(rollupSql("true" + CheckStage.yearPredicate(withPrevious)))
+        .createOrReplaceTempView("gk_rollup_base");
     Dataset<Row> rollup = spark.sql(yoySql()).where(yearFilter);
 
-    String where = year == null ? "true" : "year = " + year;
-    store.replaceWhere(agencyYear.where(yearFilter), cfg.warehouse() + "/" + AGENCY_YEAR, where);
-    store.replaceWhere(rollup, cfg.warehouse() + "/" + ROLLUP, where);
+    store.replaceWhere(agencyYear.where(yearFilter), cfg.warehouse() + "/" + AGENCY_YEAR, yearFilter);
+    store.replaceWhere(rollup, cfg.warehouse() + "/" + ROLLUP, yearFilter);
   }
 
   private Set<String> metricColumns() {

@@ -116,7 +116,9 @@ public final class DeltaStore {
       rows.write().format("delta").mode("append").save(path);
       return;
     }
-    rows.write().format("delta").mode("overwrite").option("replaceWhere", predicate).save(path);
+    // mergeSchema: a column added in a later version (anomalies.statistic) joins an older warehouse's table
+    rows.write().format("delta").mode("overwrite").option("replaceWhere", predicate).option("mergeSchema", "true")
+        .save(path);
   }
 
   public void append(Dataset<Row> rows, String path) {

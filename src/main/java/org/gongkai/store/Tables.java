@@ -75,7 +75,8 @@ public final class Tables {
                 + "coalesce(a.message_en, '')), 256)").as("anomaly_id"),
             col("agency"), col("year"), col("a.rule_id"), col("a.severity"), col("a.scope"), col("a.expected"),
             col("a.actual"), col("a.difference"), col("a.cells"), col("a.message_zh"), col("a.message_en"),
-            col("source_path"), lit(runId).as("run_id"), lit(parserVersion).as("parser_version"));
+            col("source_path"), lit(null).cast("double").as("statistic"), lit(null).cast("double").as("threshold"),
+            lit(runId).as("run_id"), lit(parserVersion).as("parser_version"));
   }
 
   /**

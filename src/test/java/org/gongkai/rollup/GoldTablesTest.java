@@ -108,7 +108,7 @@ class GoldTablesTest {
     List<String> rollup = rows(sql.formatted(cfg.warehouse() + "/rollup"));
     List<String> agencyYear = rows(sql.formatted(cfg.warehouse() + "/agency_year"));
 
-    Rollups.standard().build(SPARK, new DeltaStore(SPARK), cfg, 2024);
+    Rollups.standard().build(SPARK, new DeltaStore(SPARK), cfg, java.util.Set.of(2024));
     Rollups.standard().build(SPARK, new DeltaStore(SPARK), cfg, null);
 
     assertThat(rows(sql.formatted(cfg.warehouse() + "/rollup"))).isEqualTo(rollup);

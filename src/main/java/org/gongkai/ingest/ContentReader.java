@@ -1,0 +1,96 @@
+package org.gongkai.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the bytes of each listed file (path, length, modificationTime) on an executor, one file at a time, so a
+ * partition never holds more than one file's content besides the row being parsed. A file longer than the cap
+ * when read (it grew since the listing) is cut at cap + 1 bytes, which the parser's caller sees as oversized.
+ */
+final class ContentReader implements MapPartitionsFunction<Row, Row> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ContentReader.class);
+
+  private transient Configuration conf;
+  private final long maxBytes;
+
+  ContentReader(Configuration conf, long maxBytes) {
+    this.conf = conf;
+    this.maxBytes = maxBytes;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> listed) {
+    return new Iterator<>() {
+      private Row next = advance();
+
+      private Row advance() {
+        while (listed.hasNext()) {
+          Row f = listed.next();
+          try {
+            return RowFactory.create(f.getString(0), f.getLong(1), f.get(2), read(f.getString(0)));
+          } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot read {}: {}", f.getString(0), e.toString());
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Row next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        Row r = next;
+        next = advance();
+        return r;
+      }
+    };
+  }
+
+  private byte[] read(String file) throws IOException {
+    Path path = new Path(file);
+    try (InputStream in = path.getFileSystem(conf).open(path)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[64 * 1024];
+      long total = 0;
+      int n;
+      while (total <= maxBytes && (n = in.read(buf, 0, (int) Math.min(buf.length, maxBytes + 1 - total))) > 0) {
+        out.write(buf, 0, n);
+        total += n;
+      }
+      return out.toByteArray();
+    }
+  }
+
+  // Hadoop's Configuration is Writable, not Serializable
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    conf.write(out);
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    conf = new Configuration(false);
+    conf.readFields(in);
+  }
+}
