@@ -87,7 +87,7 @@ public final class GongkaiJob {
     Dataset<Row> fromContent = fresh.isEmpty()
         ? spark.createDataFrame(List.of(), ParseStage.SCHEMA)
         : ParseStage.parse(Manifest.attach(Ingest.content(spark, fresh, cfg.maxFileBytes()),
-            manifest), cfg.parseTimeoutMs()).localCheckpoint();
+            manifest), cfg.parseTimeoutMs(), cfg.documents()).localCheckpoint();
     Dataset<Row> parsed = fromContent.unionByName(ParseStage.unread(fresh, fromContent, cfg.maxFileBytes()))
         .localCheckpoint();
 

@@ -9,15 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gongkai.parse.DocumentLimits;
 
 /**
  * The job's configuration: {@code conf/gongkai.yaml} (read with Jackson) under command-line overrides. Immutable.
  *
  * @param tables logical table (files, reports, metrics, quarantine, runs) to folder name under the warehouse
+ * @param documents limits for PDF and Word files (pages, unpacked size, compression ratio, memory)
  * @param spark  Spark settings applied to the session the job builds
  */
 public record JobConfig(String input, String manifest, String warehouse, Map<String, String> tables,
-                        long maxFileBytes, long parseTimeoutMs, Map<String, String> spark) {
+                        long maxFileBytes, long parseTimeoutMs, DocumentLimits documents,
+                        Map<String, String> spark) {
 
   public static final String FILES = "files";
   public static final String REPORTS = "reports";
@@ -47,7 +50,8 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
     // as "listed but not readable", instead of failing the job
     spark.put("spark.sql.files.ignoreCorruptFiles", "true");
     spark.put("spark.databricks.delta.schema.autoMerge.enabled", "true");
-    return new JobConfig(null, null, "warehouse", tables, 20L * 1024 * 1024, 30_000, spark);
+    return new JobConfig(null, null, "warehouse", tables, 20L * 1024 * 1024, 30_000, DocumentLimits.STANDARD,
+        spark);
   }
 
   /** Reads a YAML configuration file over the defaults. */
@@ -97,7 +101,14 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
     JsonNode limits = root.path("limits");
     return new JobConfig(text(root, "input", input), text(root, "manifest", manifest),
         text(root, "warehouse", warehouse), t, limits.path("maxFileBytes").asLong(maxFileBytes),
-        limits.path("parseTimeoutMs").asLong(parseTimeoutMs), s);
+        limits.path("parseTimeoutMs").asLong(parseTimeoutMs), documents(limits.path("documents")), s);
+  }
+
+  private DocumentLimits documents(JsonNode d) {
+    return new DocumentLimits(d.path("maxPages").asInt(documents.maxPages()),
+        d.path("maxUnpackedBytes").asLong(documents.maxUnpackedBytes()),
+        d.path("minInflateRatio").asDouble(documents.minInflateRatio()),
+        d.path("maxMemoryBytes").asLong(documents.maxMemoryBytes()));
   }
 
   private static String text(JsonNode root, String field, String fallback) {
@@ -106,26 +117,29 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
   }
 
   public JobConfig withInput(String v) {
-    return v == null ? this : new JobConfig(v, manifest, warehouse, tables, maxFileBytes, parseTimeoutMs, spark);
+    return v == null ? this
+        : new JobConfig(v, manifest, warehouse, tables, maxFileBytes, parseTimeoutMs, documents, spark);
   }
 
   public JobConfig withManifest(String v) {
-    return v == null ? this : new JobConfig(input, v, warehouse, tables, maxFileBytes, parseTimeoutMs, spark);
+    return v == null ? this
+        : new JobConfig(input, v, warehouse, tables, maxFileBytes, parseTimeoutMs, documents, spark);
   }
 
   public JobConfig withWarehouse(String v) {
-    return v == null ? this : new JobConfig(input, manifest, v, tables, maxFileBytes, parseTimeoutMs, spark);
+    return v == null ? this
+        : new JobConfig(input, manifest, v, tables, maxFileBytes, parseTimeoutMs, documents, spark);
   }
 
   public JobConfig withLimits(Long maxBytes, Long timeoutMs) {
     return new JobConfig(input, manifest, warehouse, tables, maxBytes == null ? maxFileBytes : maxBytes,
-        timeoutMs == null ? parseTimeoutMs : timeoutMs, spark);
+        timeoutMs == null ? parseTimeoutMs : timeoutMs, documents, spark);
   }
 
   public JobConfig withSpark(Map<String, String> extra) {
     Map<String, String> s = new LinkedHashMap<>(spark);
     s.putAll(extra);
-    return new JobConfig(input, manifest, warehouse, tables, maxFileBytes, parseTimeoutMs, s);
+    return new JobConfig(input, manifest, warehouse, tables, maxFileBytes, parseTimeoutMs, documents, s);
   }
 
   /** Where a table's Delta folder is. */

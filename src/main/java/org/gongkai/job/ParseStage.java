@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,11 +29,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.gongkai.catalog.MetricCatalog;
 import org.gongkai.catalog.MetricDef;
 import org.gongkai.check.Anomaly;
 import org.gongkai.check.CheckEngine;
 import org.gongkai.parse.Cell;
 import org.gongkai.parse.ContentType;
+import org.gongkai.parse.DocumentLimits;
 import org.gongkai.parse.Hints;
 import org.gongkai.parse.Report;
 import org.gongkai.parse.ReportParser;
@@ -130,10 +134,10 @@ public final class ParseStage {
    * Parses files on the executors: path, length, modificationTime, content, and the manifest's fields
    * (manifest_agency, manifest_region_code, manifest_year, manifest_source_url; null where there is none).
    */
-  public static Dataset<Row> parse(Dataset<Row> files, long timeoutMs) {
+  public static Dataset<Row> parse(Dataset<Row> files, long timeoutMs, DocumentLimits limits) {
     return files.select("path", "length", "modificationTime", "content", "manifest_agency", "manifest_region_code",
             "manifest_year", "manifest_source_url")
-        .mapPartitions(new ParseFunction(timeoutMs), Encoders.row(SCHEMA));
+        .mapPartitions(new ParseFunction(timeoutMs, limits), Encoders.row(SCHEMA));
   }
 
   /**
@@ -166,14 +170,16 @@ public final class ParseStage {
   static final class ParseFunction implements MapPartitionsFunction<Row, Row>, Serializable {
     private static final long serialVersionUID = 1L;
     private final long timeoutMs;
+    private final DocumentLimits limits;
 
-    ParseFunction(long timeoutMs) {
+    ParseFunction(long timeoutMs, DocumentLimits limits) {
       this.timeoutMs = timeoutMs;
+      this.limits = limits;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> files) {
-      TimedParser parser = new TimedParser(timeoutMs);
+      TimedParser parser = new TimedParser(timeoutMs, limits);
       return new Iterator<>() {
         @Override
         public boolean hasNext() {
@@ -200,15 +206,16 @@ public final class ParseStage {
 
   /** The core parser behind a time budget enforced from outside it: a stuck parse is abandoned, not awaited. */
   static final class TimedParser implements AutoCloseable {
-    private static final ReportParser PARSER = new ReportParser();
+    // one parser per executor JVM and limits (a job has one set of limits)
+    private static final Map<DocumentLimits, ReportParser> PARSERS = new ConcurrentHashMap<>();
     // the report rules run where the report is, in the same pass
     private static final CheckEngine CHECKS = CheckEngine.standard();
     private final long timeoutMs;
     private final Parse parse;
     private ExecutorService worker = newWorker();
 
-    TimedParser(long timeoutMs) {
-      this(timeoutMs, PARSER::parse);
+    TimedParser(long timeoutMs, DocumentLimits limits) {
+      this(timeoutMs, PARSERS.computeIfAbsent(limits, l -> new ReportParser(MetricCatalog.standard(), l))::parse);
     }
 
     TimedParser(long timeoutMs, Parse parse) {
