@@ -21,6 +21,7 @@ import org.gongkai.parse.html.HtmlDocument;
 import org.gongkai.parse.text.Sections;
 import org.gongkai.parse.text.SourceDocument;
 import org.gongkai.parse.text.TextDocument;
+import org.gongkai.parse.word.WordDocument;
 import org.gongkai.region.AgencyClassifier;
 import org.gongkai.region.Gazetteer;
 import org.gongkai.region.RegionResolver;
@@ -34,6 +35,7 @@ public final class ReportParser {
   private final MetricCatalog catalog;
   private final RegionResolver regions;
   private final AgencyClassifier agencies;
+  private final DocumentLimits limits;
   private final Map<String, TableReader> readers = new ConcurrentHashMap<>();
 
   public ReportParser() {
@@ -41,7 +43,12 @@ public final class ReportParser {
   }
 
   public ReportParser(MetricCatalog catalog) {
+    this(catalog, DocumentLimits.STANDARD);
+  }
+
+  public ReportParser(MetricCatalog catalog, DocumentLimits limits) {
     this.catalog = catalog;
+    this.limits = limits;
     this.regions = new RegionResolver(Gazetteer.standard());
     this.agencies = AgencyClassifier.standard();
   }
@@ -67,7 +74,13 @@ public final class ReportParser {
       throw new UnreadableReportException("no content");
     }
     ContentType type = ContentType.sniff(bytes);
-    if (type == ContentType.PDF || type == ContentType.OOXML || type == ContentType.OLE2) {
+    if (type == ContentType.OOXML) {
+      return read(source, WordDocument.docx(bytes, limits), null, List.of(), hints);
+    }
+    if (type == ContentType.OLE2) {
+      return read(source, WordDocument.doc(bytes, limits), null, List.of(), hints);
+    }
+    if (type == ContentType.PDF) {
       throw new UnreadableReportException("unsupported format: " + type.label());
     }
     Decoded decoded = TextDecoder.decode(bytes);

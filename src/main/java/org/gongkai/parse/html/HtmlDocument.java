@@ -1,12 +1,12 @@
 package org.gongkai.parse.html;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.gongkai.parse.table.Grid;
 import org.gongkai.parse.table.Labels;
-import org.gongkai.parse.table.Token;
 import org.gongkai.parse.text.SourceDocument;
+import org.gongkai.parse.text.StructuredLines;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -38,10 +38,8 @@ public final class HtmlDocument implements SourceDocument {
   private static final Pattern CHROME = Pattern.compile(
       "(^|[\\s_-])(nav|navbar|menu|footer|foot|header|top|topbar|breadcrumb|crumb|sidebar|share|toolbar|"
           + "copyright|bottom|links|search|login|position|location)([\\s_-]|\\d|$)", Pattern.CASE_INSENSITIVE);
-  private static final int MAX_SPAN = 200;
 
-  private final List<String> lines = new ArrayList<>();
-  private final List<List<Token>> rows = new ArrayList<>();
+  private final StructuredLines out = new StructuredLines();
   private final String title;
 
   public HtmlDocument(String html) {
@@ -54,7 +52,7 @@ public final class HtmlDocument implements SourceDocument {
 
   @Override
   public List<String> lines() {
-    return lines;
+    return out.lines();
   }
 
   @Override
@@ -64,15 +62,7 @@ public final class HtmlDocument implements SourceDocument {
 
   @Override
   public Cells cells(int from, int to) {
-    List<Token> tokens = new ArrayList<>();
-    for (int i = from; i < to; i++) {
-      List<Token> row = rows.get(i);
-      if (row != null) {
-        tokens.addAll(row);
-        tokens.add(Token.rowEnd(row.isEmpty() ? i + 1 : row.get(0).line()));
-      }
-    }
-    return new Cells(tokens, true, "html");
+    return out.cells(from, to, "html");
   }
 
   /** Navigation, headers and footers, unless they hold the report itself. */
@@ -134,63 +124,29 @@ public final class HtmlDocument implements SourceDocument {
     }
 
     private void flush() {
-      String line = Labels.trim(current.toString());
+      out.prose(current.toString());
       current.setLength(0);
-      if (!line.isEmpty()) {
-        lines.add(line);
-        rows.add(null);
-      }
     }
   }
 
   /** Expands a table into its grid and adds one line (with its cells) per grid row. */
   private void addGrid(Element table) {
     List<Element> trs = table.select(ROW);
-    List<GridCell[]> grid = new ArrayList<>();
+    // lineage for HTML: the position of the grid row among the page's lines
+    Grid grid = new Grid(trs.size(), out.nextLine());
     for (int r = 0; r < trs.size(); r++) {
-      Element tr = trs.get(r);
       int c = 0;
-      for (Element td : tr.children()) {
+      for (Element td : trs.get(r).children()) {
         if (!td.normalName().equals("td") && !td.normalName().equals("th")) {
           continue;
         }
-        while (at(grid, r, c) != null) {
-          c++;
-        }
-        int rowspan = span(td.attr("rowspan"));
+        c = grid.nextFree(r, c);
         int colspan = span(td.attr("colspan"));
-        // lineage for HTML: the position of the grid row among the page's lines
-        Token token = Labels.classify(td.text(), lines.size() + r + 1);
-        for (int dr = 0; dr < rowspan && r + dr < trs.size(); dr++) {
-          for (int dc = 0; dc < colspan; dc++) {
-            put(grid, r + dr, c + dc, new GridCell(token, dr > 0, dc > 0));
-          }
-        }
+        grid.add(r, c, td.text(), span(td.attr("rowspan")), colspan);
         c += colspan;
       }
     }
-    for (GridCell[] gridRow : grid) {
-      List<Token> cells = new ArrayList<>();
-      StringBuilder text = new StringBuilder();
-      for (GridCell cell : gridRow) {
-        if (cell == null || cell.colCopy()) {
-          continue; // a cell spanning columns is one cell
-        }
-        if (cell.rowCopy()) {
-          // a label spanning rows (三、本年度办理结果, （三）不予公开) labels each of them; a value belongs to its first row
-          if (cell.token().kind() == Token.Kind.LABEL) {
-            cells.add(cell.token());
-          }
-          continue;
-        }
-        cells.add(cell.token());
-        if (!cell.token().text().isEmpty()) {
-          text.append(text.length() == 0 ? "" : " | ").append(cell.token().text());
-        }
-      }
-      lines.add(text.toString());
-      rows.add(cells);
-    }
+    out.table(grid);
   }
 
   private static int span(String attr) {
@@ -199,34 +155,9 @@ public final class HtmlDocument implements SourceDocument {
     }
     try {
       int n = Integer.parseInt(attr.trim());
-      return Math.max(1, Math.min(n, MAX_SPAN));
+      return Math.max(1, Math.min(n, Grid.MAX_SPAN));
     } catch (NumberFormatException e) {
       return 1;
     }
-  }
-
-  private static GridCell at(List<GridCell[]> grid, int r, int c) {
-    if (r >= grid.size()) {
-      return null;
-    }
-    GridCell[] row = grid.get(r);
-    return c < row.length ? row[c] : null;
-  }
-
-  private static void put(List<GridCell[]> grid, int r, int c, GridCell cell) {
-    while (grid.size() <= r) {
-      grid.add(new GridCell[0]);
-    }
-    GridCell[] row = grid.get(r);
-    if (c >= row.length) {
-      GridCell[] wider = new GridCell[Math.max(c + 1, row.length * 2)];
-      System.arraycopy(row, 0, wider, 0, row.length);
-      grid.set(r, wider);
-      row = wider;
-    }
-    row[c] = cell;
-  }
-
-  private record GridCell(Token token, boolean rowCopy, boolean colCopy) {
   }
 }

@@ -19,6 +19,7 @@ public final class MetadataExtractor {
       "(.{2,60}?)[(（]?(\\d{4})\\s*年(?:度)?[)）]?(?:度)?政府信息公开(?:工作)?(?:年度)?报告");
   // breadcrumbs and site names printed before a title: 首页>政务公开>…
   private static final Pattern TITLE_PREFIX = Pattern.compile(".*[>»|｜:：/\\]]");
+  private static final Pattern BREADCRUMB = Pattern.compile("[>»|｜]");
   private static final Pattern CONTACT = Pattern.compile("请(?:与|联系|向)([^，,。；;（(]{2,40}?)(?:联系|咨询|反映)");
   private static final Pattern BY = Pattern.compile("本(?:年度)?报告由([^，,。；;（(]{2,40}?)(?:按照|根据|依据|依照|编制)");
   private static final Pattern PERIOD = Pattern.compile(
@@ -128,6 +129,12 @@ public final class MetadataExtractor {
       }
       if (s.length() > 80 || taken == TITLE_LINES) {
         break;
+      }
+      if (BREADCRUMB.matcher(s).find()) {
+        // a title wraps, but never out of a breadcrumb (首页 » 政务公开 » 年度报告, kept by Word and PDF copies)
+        sb.setLength(0);
+        taken++;
+        continue;
       }
       sb.append(s);
       taken++;
