@@ -18,6 +18,7 @@ import org.gongkai.parse.meta.MetadataExtractor;
 import org.gongkai.parse.table.TableReader;
 import org.gongkai.parse.table.TableResult;
 import org.gongkai.parse.html.HtmlDocument;
+import org.gongkai.parse.pdf.PdfDocument;
 import org.gongkai.parse.text.Sections;
 import org.gongkai.parse.text.SourceDocument;
 import org.gongkai.parse.text.TextDocument;
@@ -35,13 +36,19 @@ public final class ReportParser {
   private final RegionResolver regions;
   private final AgencyClassifier agencies;
   private final Map<String, TableReader> readers = new ConcurrentHashMap<>();
+  private final DocumentLimits limits;
 
   public ReportParser() {
     this(MetricCatalog.standard());
   }
 
   public ReportParser(MetricCatalog catalog) {
+    this(catalog, DocumentLimits.STANDARD);
+  }
+
+  public ReportParser(MetricCatalog catalog, DocumentLimits limits) {
     this.catalog = catalog;
+    this.limits = limits;
     this.regions = new RegionResolver(Gazetteer.standard());
     this.agencies = AgencyClassifier.standard();
   }
@@ -67,7 +74,10 @@ public final class ReportParser {
       throw new UnreadableReportException("no content");
     }
     ContentType type = ContentType.sniff(bytes);
-    if (type == ContentType.PDF || type == ContentType.OOXML || type == ContentType.OLE2) {
+    if (type == ContentType.PDF) {
+      return read(source, PdfDocument.read(bytes, limits), null, List.of(), hints); // no charset: glyphs map to text
+    }
+    if (type == ContentType.OOXML || type == ContentType.OLE2) {
       throw new UnreadableReportException("unsupported format: " + type.label());
     }
     Decoded decoded = TextDecoder.decode(bytes);
