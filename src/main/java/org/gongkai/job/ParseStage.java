@@ -279,7 +279,7 @@ public final class ParseStage {
                               String sourceUrl, long ms) {
       List<Row> cells = new ArrayList<>(r.cells().size());
       for (Cell c : r.cells()) {
-        MetricDef def = PARSER.catalog().metric(c.key());
+        MetricDef def = MetricCatalog.standard().metric(c.key());
         var l = c.lineage();
         cells.add(RowFactory.create(c.key(), def.table(), def.row(), def.column(), def.unit(),
             c.value() == null ? null : c.value().setScale(4, java.math.RoundingMode.HALF_UP),

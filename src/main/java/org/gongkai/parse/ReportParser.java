@@ -18,6 +18,7 @@ import org.gongkai.parse.meta.MetadataExtractor;
 import org.gongkai.parse.table.TableReader;
 import org.gongkai.parse.table.TableResult;
 import org.gongkai.parse.html.HtmlDocument;
+import org.gongkai.parse.pdf.PdfDocument;
 import org.gongkai.parse.text.Sections;
 import org.gongkai.parse.text.SourceDocument;
 import org.gongkai.parse.text.TextDocument;
@@ -74,6 +75,7 @@ public final class ReportParser {
       throw new UnreadableReportException("no content");
     }
     ContentType type = ContentType.sniff(bytes);
+    // binary documents have no charset: their text is already Unicode
     if (type == ContentType.OOXML) {
       return read(source, WordDocument.docx(bytes, limits), null, List.of(), hints);
     }
@@ -81,7 +83,7 @@ public final class ReportParser {
       return read(source, WordDocument.doc(bytes, limits), null, List.of(), hints);
     }
     if (type == ContentType.PDF) {
-      throw new UnreadableReportException("unsupported format: " + type.label());
+      return read(source, PdfDocument.read(bytes, limits), null, List.of(), hints);
     }
     Decoded decoded = TextDecoder.decode(bytes);
     SourceDocument doc = type == ContentType.HTML

@@ -19,7 +19,8 @@ public final class MetadataExtractor {
       "(.{2,60}?)[(（]?(\\d{4})\\s*年(?:度)?[)）]?(?:度)?政府信息公开(?:工作)?(?:年度)?报告");
   // breadcrumbs and site names printed before a title: 首页>政务公开>…
   private static final Pattern TITLE_PREFIX = Pattern.compile(".*[>»|｜:：/\\]]");
-  private static final Pattern BREADCRUMB = Pattern.compile("[>»|｜]");
+  private static final Pattern NAVIGATION = Pattern.compile("[>»|｜]");
+  private static final Pattern NAVIGATION_PREFIX = Pattern.compile(".*[>»|｜]");
   private static final Pattern CONTACT = Pattern.compile("请(?:与|联系|向)([^，,。；;（(]{2,40}?)(?:联系|咨询|反映)");
   private static final Pattern BY = Pattern.compile("本(?:年度)?报告由([^，,。；;（(]{2,40}?)(?:按照|根据|依据|依照|编制)");
   private static final Pattern PERIOD = Pattern.compile(
@@ -51,7 +52,9 @@ public final class MetadataExtractor {
       Matcher title = TITLE.matcher(candidate);
       if (title.lookingAt() || (title.reset().find() && candidate.length() <= 80)) {
         if (titleLine == null) {
-          titleLine = candidate;
+          // the title without the breadcrumb or menu printed before it
+          String bare = NAVIGATION_PREFIX.matcher(candidate).replaceFirst("");
+          titleLine = bare.contains("政府信息公开") ? bare : candidate;
         }
         String name = cleanAgency(TITLE_PREFIX.matcher(title.group(1)).replaceFirst(""));
         if (AGENCY_SUFFIX.matcher(name).matches()) {
@@ -97,7 +100,8 @@ public final class MetadataExtractor {
 
     String phone = null;
     Matcher p = PHONE.matcher(text);
-    if (p.find()) {
+    if (p.find() || (p = PHONE.matcher(text.replace("\n", ""))).find()) {
+      // second try: a sentence wrapped inside the phone (PDF text: 电\n话：0574-…)
       phone = p.group(1) + "-" + p.group(2);
     }
     Matcher address = ADDRESS.matcher(text);
@@ -130,13 +134,10 @@ public final class MetadataExtractor {
       if (s.length() > 80 || taken == TITLE_LINES) {
         break;
       }
-      if (BREADCRUMB.matcher(s).find()) {
-        // a title wraps, but never out of a breadcrumb (首页 » 政务公开 » 年度报告, kept by Word and PDF copies)
-        sb.setLength(0);
-        taken++;
-        continue;
-      }
       sb.append(s);
+      if (NAVIGATION.matcher(s).find()) {
+        sb.append('|'); // a breadcrumb or menu line ends before the title (Word and PDF copies of web pages keep them)
+      }
       taken++;
     }
     return sb.toString();

@@ -1,0 +1,52 @@
+package org.gongkai.parse.pdf;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+/**
+ * Collects the glyphs of one page with their positions. PDFTextStripper's own ordering and output are bypassed:
+ * the layout is rebuilt from positions by {@link PageLayout}.
+ */
+final class GlyphCollector extends PDFTextStripper {
+
+  private final List<List<Glyph>> pages = new ArrayList<>();
+  private List<Glyph> glyphs = new ArrayList<>();
+
+  private GlyphCollector() {
+    setSortByPosition(false);
+  }
+
+  /** The glyphs of every page, one list per page. */
+  static List<List<Glyph>> collect(PDDocument doc) throws IOException {
+    GlyphCollector collector = new GlyphCollector();
+    collector.writeText(doc, Writer.nullWriter());
+    return collector.pages;
+  }
+
+  @Override
+  protected void startPage(PDPage page) {
+    glyphs = new ArrayList<>();
+    pages.add(glyphs);
+  }
+
+  @Override
+  protected void processTextPosition(TextPosition t) {
+    String text = t.getUnicode();
+    if (text == null || text.isEmpty()) {
+      return;
+    }
+    float size = t.getFontSizeInPt() > 0 ? t.getFontSizeInPt() : Math.max(t.getHeightDir(), 1f);
+    glyphs.add(new Glyph(text, t.getXDirAdj(), t.getYDirAdj(), t.getWidthDirAdj(), size));
+  }
+
+  @Override
+  protected void writePage() {
+    // nothing: the positions are all that is needed
+  }
+}
