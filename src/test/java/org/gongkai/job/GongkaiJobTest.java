@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.gongkai.Fixtures;
+import org.gongkai.HostileFiles;
 import org.gongkai.SparkTestSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -259,5 +260,61 @@ class GongkaiJobTest {
     Row dup = spark.sql("SELECT message_en, source_path FROM anomalies WHERE rule_id = 'duplicate.conflicting'").head();
     assertThat(dup.getString(1)).endsWith("dup.txt");
     assertThat(dup.getString(0)).contains("the rollups use").contains("000_6cbbeb53464e9ccf.txt");
+  }
+
+  @Test
+  void pdfAndWordFilesAreReadAndHostileOnesQuarantinedWithoutHarmingTheRun() throws IOException {
+    Path office = Files.createDirectories(tmp.resolve("in/office"));
+    // the same report as html_2021_utf8_site.html, as an agency would post it: Word and PDF attachments
+    Files.write(office.resolve("attachment.docx"), HostileFiles.office("html_2021_utf8_site.docx"));
+    Files.write(office.resolve("attachment.pdf"), HostileFiles.office("html_2021_utf8_site.pdf"));
+    Files.write(office.resolve("old.doc"), HostileFiles.office("html_2019_gb18030.doc"));
+    Files.write(office.resolve("bomb.docx"), HostileFiles.zipBomb("word/document.xml", 200L * 1024 * 1024));
+    Files.write(office.resolve("xxe.docx"), HostileFiles.xxeDocx(StandardCharsets.UTF_8));
+    Files.write(office.resolve("long.pdf"), HostileFiles.longPdf(2000));
+    Files.write(office.resolve("scanned.pdf"), HostileFiles.office("scanned_html_2021_utf8_site.pdf"));
+    Files.write(office.resolve("works.wps"), HostileFiles.ole2Without("CONTENTS"));
+    // named .pdf, but its bytes say docx: read by content
+    Files.write(office.resolve("misnamed.pdf"), HostileFiles.office("html_2021_gbk_gb2312.docx"));
+
+    RunSummary run = GongkaiJob.run(spark, cfg, false);
+
+    assertThat(run.seen()).isEqualTo(11 + 9);
+    assertThat(run.parsed()).isEqualTo(9 + 4);
+    assertThat(run.quarantined()).isEqualTo(2 + 5);
+    assertThat(run.accountedFor()).isTrue();
+    java.util.Map<String, String> reasons = new java.util.TreeMap<>();
+    for (Row q : table(JobConfig.QUARANTINE).where("path LIKE '%/office/%'").select("path", "reason")
+        .collectAsList()) {
+      reasons.put(q.getString(0).substring(q.getString(0).lastIndexOf('/') + 1), q.getString(1));
+    }
+    assertThat(reasons).containsOnlyKeys("bomb.docx", "xxe.docx", "long.pdf", "scanned.pdf", "works.wps");
+    assertThat(reasons.get("bomb.docx")).startsWith("zip bomb: word/document.xml inflates more than 100 times");
+    assertThat(reasons.get("xxe.docx")).startsWith("unsafe XML: DOCTYPE/entity declarations are not allowed")
+        .doesNotContain("root:");
+    assertThat(reasons.get("long.pdf")).isEqualTo("too many pages: 2000 (limit 500)");
+    assertThat(reasons.get("scanned.pdf")).isEqualTo("no text layer (scanned)");
+    assertThat(reasons.get("works.wps")).isEqualTo("unsupported format: OLE2 file without a Word document stream");
+
+    SqlCommand.registerViews(spark, cfg);
+    // the Word and PDF attachments carry exactly the page's figures: the duplicates rule finds them identical
+    List<String> duplicates = spark.sql("SELECT regexp_extract(source_path, '[^/]+$', 0) FROM anomalies "
+        + "WHERE rule_id = 'duplicate.identical' ORDER BY 1").as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+    // each group is one report in several formats: all but the one the rollups use are flagged
+    assertThat(duplicates).hasSize(4);
+    assertThat(duplicates).filteredOn(List.of("attachment.docx", "attachment.pdf", "html_2021_utf8_site.html")::contains)
+        .hasSize(2);
+    assertThat(duplicates).filteredOn(List.of("old.doc", "html_2019_gb18030.html")::contains).hasSize(1);
+    assertThat(duplicates).filteredOn(List.of("misnamed.pdf", "html_2021_gbk_gb2312.html")::contains).hasSize(1);
+    assertThat(spark.sql("SELECT count(*) FROM anomalies WHERE severity = 'error'").head().getLong(0)).isZero();
+    Row layouts = spark.sql("SELECT concat_ws(',', sort_array(collect_set(layout))) FROM reports "
+        + "WHERE source_path LIKE '%/office/%'").head();
+    assertThat(layouts.getString(0)).isEqualTo("doc,docx,pdf");
+    // the rest of the run is as without them
+    Row seeds = spark.sql("SELECT sum(value), count(DISTINCT report_id) FROM metrics "
+        + "WHERE metric_key = 't3.new_received.total' AND source_path RLIKE '/0[0-9]{2}_[0-9a-f]+\\\\.txt$'").head();
+    assertThat(seeds.getDecimal(0)).isEqualByComparingTo("24");
+    assertThat(seeds.getLong(1)).isEqualTo(5);
   }
 }

@@ -30,7 +30,7 @@ class MalformedInputTest {
   }
 
   @Test
-  void formatsNotYetReadAreNamedByContentNotExtension() {
+  void aFileIsReadByItsContentNotItsExtension() {
     byte[] pdf = "%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1);
     assertThatThrownBy(() -> PARSER.parse(pdf, "report.txt"))
         .isInstanceOf(UnreadableReportException.class).hasMessageStartingWith("damaged PDF: ");

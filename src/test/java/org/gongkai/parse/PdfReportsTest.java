@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.gongkai.Fixtures;
+import org.gongkai.HostileFiles;
 import org.gongkai.parse.pdf.PdfDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,22 +70,7 @@ class PdfReportsTest {
 
   @Test
   void tooManyPagesIsRefusedBeforeReadingThem() throws Exception {
-    byte[] pdf;
-    try (PDDocument doc = new PDDocument()) {
-      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-      for (int i = 0; i < 2000; i++) {
-        PDPage page = new PDPage();
-        doc.addPage(page);
-        try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-          content.beginText();
-          content.setFont(font, 12);
-          content.newLineAtOffset(72, 720);
-          content.showText("page " + (i + 1));
-          content.endText();
-        }
-      }
-      pdf = save(doc);
-    }
+    byte[] pdf = HostileFiles.longPdf(2000);
     long start = System.nanoTime();
     assertThatThrownBy(() -> PARSER.parse(pdf, "long.pdf"))
         .isInstanceOf(UnreadableReportException.class).hasMessage("too many pages: 2000 (limit 500)");

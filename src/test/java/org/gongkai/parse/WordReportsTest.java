@@ -19,6 +19,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.gongkai.Fixtures;
+import org.gongkai.HostileFiles;
 import org.gongkai.parse.word.WordDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class WordReportsTest {
   private static final String[] SOURCES = {"html_2021_utf8_site", "html_2019_gb18030", "html_2021_gbk_gb2312"};
 
   private static byte[] office(String file) {
-    return Fixtures.bytes("fixtures/office/" + file);
+    return HostileFiles.office(file);
   }
 
   @ParameterizedTest
@@ -90,7 +91,7 @@ class WordReportsTest {
 
   @Test
   void aZipBombIsRefusedBeforeItIsInflated() throws Exception {
-    byte[] bomb = docxShapedZip("word/document.xml", 200L * 1024 * 1024);
+    byte[] bomb = HostileFiles.zipBomb("word/document.xml", 200L * 1024 * 1024);
     assertThat(bomb.length).isLessThan(400 * 1024);
     assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
         assertThatThrownBy(() -> PARSER.parse(bomb, "bomb.docx"))
@@ -111,9 +112,7 @@ class WordReportsTest {
 
   @Test
   void externalEntitiesAreNeverResolved() throws Exception {
-    byte[] docx = withDocumentXml(office("html_2021_utf8_site.docx"), xml -> xml
-        .replaceFirst("\\?>", "?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>")
-        .replaceFirst("<w:t>", "<w:t>&xxe;"));
+    byte[] docx = HostileFiles.xxeDocx(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> PARSER.parse(docx, "xxe.docx"))
         .isInstanceOf(UnreadableReportException.class)
         .hasMessageStartingWith("unsafe XML: DOCTYPE/entity declarations are not allowed")
@@ -128,9 +127,7 @@ class WordReportsTest {
 
   @Test
   void aDoctypeInAUtf16PartIsFoundToo() throws Exception {
-    byte[] docx = withDocumentXml(office("html_2021_utf8_site.docx"), xml -> xml
-        .replaceFirst("\\?>", "?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"),
-        StandardCharsets.UTF_16LE);
+    byte[] docx = HostileFiles.xxeDocx(StandardCharsets.UTF_16LE);
     assertThatThrownBy(() -> PARSER.parse(docx, "xxe16.docx"))
         .isInstanceOf(UnreadableReportException.class)
         .hasMessageStartingWith("unsafe XML: DOCTYPE/entity declarations are not allowed");
@@ -139,7 +136,7 @@ class WordReportsTest {
   @ParameterizedTest
   @ValueSource(strings = {"xl/workbook.xml", "readme.txt"})
   void aZipThatIsNotAWordDocumentIsNamed(String onlyEntry) throws Exception {
-    byte[] zip = zip(onlyEntry, "<workbook/>".getBytes(StandardCharsets.UTF_8));
+    byte[] zip = HostileFiles.zip(onlyEntry, "<workbook/>".getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> PARSER.parse(zip, "report.docx"))
         .isInstanceOf(UnreadableReportException.class)
         .hasMessage("unsupported format: zip package without word/document.xml");
@@ -148,12 +145,7 @@ class WordReportsTest {
   @ParameterizedTest
   @ValueSource(strings = {"CONTENTS", "Workbook"})
   void anOle2FileWithoutAWordStreamIsNamed(String stream) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (POIFSFileSystem fs = new POIFSFileSystem()) {
-      fs.createDocument(new ByteArrayInputStream(new byte[600]), stream);
-      fs.writeFilesystem(out);
-    }
-    assertThatThrownBy(() -> PARSER.parse(out.toByteArray(), "report.doc"))
+    assertThatThrownBy(() -> PARSER.parse(HostileFiles.ole2Without(stream), "report.doc"))
         .isInstanceOf(UnreadableReportException.class)
         .hasMessage("unsupported format: OLE2 file without a Word document stream");
   }
@@ -181,59 +173,6 @@ class WordReportsTest {
     byte[] cut = Arrays.copyOf(full, full.length / 3);
     assertThatThrownBy(() -> PARSER.parse(cut, "cut.doc"))
         .isInstanceOf(UnreadableReportException.class).hasMessageStartingWith("damaged doc: ");
-  }
-
-  /** A docx-shaped zip whose one part is {@code size} bytes of spaces, streamed so it never sits in memory. */
-  private static byte[] docxShapedZip(String part, long size) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      zip.setLevel(Deflater.BEST_COMPRESSION);
-      zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-      zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
-      zip.putNextEntry(new ZipEntry(part));
-      byte[] chunk = new byte[1024 * 1024];
-      Arrays.fill(chunk, (byte) ' ');
-      for (long written = 0; written < size; written += chunk.length) {
-        zip.write(chunk);
-      }
-      zip.closeEntry();
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] zip(String name, byte[] content) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-      zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
-      zip.putNextEntry(new ZipEntry(name));
-      zip.write(content);
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] withDocumentXml(byte[] docx, java.util.function.UnaryOperator<String> change)
-      throws IOException {
-    return withDocumentXml(docx, change, StandardCharsets.UTF_8);
-  }
-
-  /** The package with word/document.xml rewritten (and re-encoded), every other part copied. */
-  private static byte[] withDocumentXml(byte[] docx, java.util.function.UnaryOperator<String> change,
-                                        java.nio.charset.Charset charset) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx));
-         ZipOutputStream zip = new ZipOutputStream(out)) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        byte[] content = in.readAllBytes();
-        if (entry.getName().equals("word/document.xml")) {
-          String xml = change.apply(new String(content, StandardCharsets.UTF_8));
-          content = xml.getBytes(charset);
-        }
-        zip.putNextEntry(new ZipEntry(entry.getName()));
-        zip.write(content);
-      }
-    }
-    return out.toByteArray();
   }
 
   private static String stackText(Throwable e) {
