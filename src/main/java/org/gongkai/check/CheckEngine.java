@@ -62,7 +62,8 @@ public final class CheckEngine {
 
   /** The report's anomalies under every report rule. */
   public List<Anomaly> check(Report report) {
-    String prose = report.prose();
+    // sentences wrap anywhere in extracted text (政府信\n息公开申请10件): statements are read across line breaks
+    String prose = report.prose() == null ? null : report.prose().replace("\n", "");
     Compiled c = compiled.computeIfAbsent(report.format(), this::compile);
     Map<String, Cell> cells = report.cellMap();
     List<Anomaly> out = new ArrayList<>();

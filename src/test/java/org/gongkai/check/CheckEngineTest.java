@@ -97,6 +97,14 @@ class CheckEngineTest {
   }
 
   @Test
+  void aStatementWrappedOverTwoLinesIsStillRead() throws Exception {
+    List<Anomaly> found = check("政府信息公开申请2件", "政府信\n息公开申请3件");
+    assertThat(rules(found)).containsExactly("text.table t3.new_received.total");
+    assertThat(found.get(0).actual()).isEqualByComparingTo("3");
+    assertThat(check("政府信息公开申请2件", "政府信\n息公开申请2件")).isEmpty();
+  }
+
+  @Test
   void impossibleValues() throws Exception {
     assertThat(rules(check("行政处罚 | 11 |", "行政处罚 | -1 |"))).containsExactly(
         "impossible.negative t2.penalty.decisions");

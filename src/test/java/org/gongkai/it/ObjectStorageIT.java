@@ -48,10 +48,7 @@ class ObjectStorageIT {
 
   /** Every cell of every report, by file name: what must not depend on where the files were read. */
   private static List<String> cells(String warehouse) {
-    return SPARK.read().format("delta").load(warehouse + "/metrics")
-        .selectExpr("concat_ws('|', regexp_extract(source_path, '[^/]+$', 0), metric_key, "
-            + "coalesce(cast(value AS STRING), ''), status)")
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList().stream().sorted().toList();
+    return WarehouseCells.of(SPARK, warehouse);
   }
 
   @Test
