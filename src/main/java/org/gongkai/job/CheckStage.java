@@ -194,17 +194,17 @@ public final class CheckStage {
 
   /**
    * Robust z-score of log(1 + value) against the reports of the same year, category and level: 0.6745 (x −
-   * median) / MAD, or (x − median) / (1.2533 · mean absolute deviation) when the MAD is 0. Counts are skewed,
-   * hence the log; groups smaller than min_peers are not judged.
+   * median) / MAD. Counts are skewed, hence the log. Groups smaller than min_peers are not judged, nor groups
+   * whose MAD is 0: most peers print the same figure (usually 0, as for lawsuits), and against that any other
+   * figure would look infinitely far.
    */
   private static Dataset<Row> peerOutliers(SparkSession spark, Rule rule, String runId, String version) {
     double threshold = rule.spec().path("threshold").asDouble();
     int minPeers = rule.spec().path("min_peers").asInt();
     return sql(spark, (common(rule, runId, version) + """
         FROM (SELECT * FROM (
-              SELECT *, CASE WHEN mad > 0 THEN 0.6745 * (lv - med) / mad
-                             WHEN meanad > 0 THEN (lv - med) / (1.2533 * meanad) END AS z
-              FROM (SELECT *, percentile(abs(lv - med), 0.5) OVER w AS mad, avg(abs(lv - med)) OVER w AS meanad
+              SELECT *, CASE WHEN mad > 0 THEN 0.6745 * (lv - med) / mad END AS z
+              FROM (SELECT *, percentile(abs(lv - med), 0.5) OVER w AS mad
                     FROM (SELECT *, percentile(lv, 0.5) OVER w AS med, percentile(actual, 0.5) OVER w AS expected,
                                  count(*) OVER w AS peers
                           FROM (SELECT p.report_id, p.agency, p.year, p.source_path, p.category, p.level,

@@ -63,15 +63,31 @@ public final class EvaluateCommand implements Callable<Integer> {
               r.getLong(2), r.getLong(1) == 0 ? 0 : (double) r.getLong(2) / r.getLong(1)));
         }
       }
-      if (!precision.isEmpty()) {
+      // precision is defined for the rules that detect an injected type; the others (impossible values, outliers,
+      // aggregates) are listed with how many of their files carry some injected anomaly, for information
+      List<Row> detecting = precision.stream().filter(r -> detects(r.getString(0))).toList();
+      List<Row> others = precision.stream().filter(r -> !detects(r.getString(0))).toList();
+      if (!detecting.isEmpty()) {
         sb.append("anomalies flagged, on files with an injected anomaly (precision)\n");
-        for (Row r : precision) {
+        for (Row r : detecting) {
           sb.append(String.format("  %-26s %5d flagged, %5d true, precision %.4f%n", r.getString(0), r.getLong(1),
               r.getLong(2), r.getLong(1) == 0 ? 0 : (double) r.getLong(2) / r.getLong(1)));
         }
       }
+      if (!others.isEmpty()) {
+        sb.append("other rules (no injected type of their own): files flagged, of which with an injected anomaly\n");
+        for (Row r : others) {
+          sb.append(String.format("  %-26s %5d flagged, %5d with an injected anomaly%n", r.getString(0),
+              r.getLong(1), r.getLong(2)));
+        }
+      }
       return sb.toString();
     }
+  }
+
+  private static boolean detects(String ruleId) {
+    return org.gongkai.check.RuleCatalog.standard().rules().stream()
+        .anyMatch(r -> r.id().equals(ruleId) && !r.spec().path("detects").isEmpty());
   }
 
   @Override

@@ -127,6 +127,19 @@ class CrossReportRulesTest {
   }
 
   @Test
+  void aGroupWhereMostPeersPrintZeroIsNotJudged() {
+    // lawsuits: most agencies have none, so the median absolute deviation is 0 and no z-score is defined
+    for (int i = 0; i < 24; i++) {
+      agency("p" + i, "第" + i + "县医疗保障局", 2024, "3310" + (10 + i), "331000");
+      value("p" + i, "t4.litigation_direct.total", i % 8 == 0 ? 1 : 0);
+    }
+    agency("sued", "某县医疗保障局", 2024, "331099", "331000");
+    value("sued", "t4.litigation_direct.total", 3);
+
+    assertThat(found("outlier.peers")).isEmpty();
+  }
+
+  @Test
   void aTenfoldJumpFromLastYearIsFlaggedButSmallFiguresAndModestChangesAreNot() {
     agency("jump23", "甲县医疗保障局", 2023, "331001", "331000");
     agency("jump24", "甲县医疗保障局", 2024, "331001", "331000");

@@ -5,7 +5,7 @@ import org.gongkai.parse.table.Token;
 
 /**
  * A report after decoding, in the one shape the parser reads: text lines (for headings and metadata) and the cells
- * of any range of them. Text extractions and HTML pages (and later Word and PDF files) become one of these.
+ * of any range of them. Text extractions, HTML pages, PDF and Word files become one of these.
  */
 public interface SourceDocument {
 
