@@ -159,6 +159,11 @@ class GongkaiJobTest {
     Files.write(bad.resolve("noise.bin"), noise);
     Files.write(bad.resolve("scan.pdf"), "%PDF-1.4\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1));
     Files.write(bad.resolve("huge.txt"), new byte[30_000]);
+    // what Spark and Hadoop skip is not seen: names starting with _ or ., files being copied, hidden folders
+    Files.write(bad.resolve("_SUCCESS"), new byte[0]);
+    Files.write(bad.resolve(".part.crc"), new byte[8]);
+    Files.write(bad.resolve("late.txt._COPYING_"), new byte[8]);
+    Files.write(Files.createDirectories(bad.resolve(".cache")).resolve("copy.txt"), Fixtures.seed(CORPUS.get(0)));
     JobConfig capped = cfg.withLimits(20_000L, null);
 
     RunSummary run = GongkaiJob.run(spark, capped, false);
@@ -175,8 +180,9 @@ class GongkaiJobTest {
             "empty.txt | read | empty file",
             "huge.txt | read | file of 30000 bytes exceeds the size cap of 20000 bytes",
             "noise.bin | parse | " + reasons.get(2).getString(2),
-            "scan.pdf | parse | unsupported format: pdf");
+            "scan.pdf | parse | " + reasons.get(3).getString(2));
     assertThat(reasons.get(2).getString(2)).startsWith("binary content");
+    assertThat(reasons.get(3).getString(2)).startsWith("damaged PDF: ");
   }
 
   @Test
