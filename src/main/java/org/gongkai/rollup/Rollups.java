@@ -63,10 +63,16 @@ public final class Rollups {
    * rows depend only on the silver tables, not on when they were computed.
    */
   public void build(SparkSession spark, DeltaStore store, JobConfig cfg, Set<Integer> years) {
-    spark.read().format("delta").load(cfg.tablePath(JobConfig.REPORTS)).createOrReplaceTempView("gk_reports");
-    spark.read().format("delta").load(cfg.tablePath(JobConfig.METRICS)).createOrReplaceTempView("gk_metrics");
+    // the asked years and the years before them (for the year-over-year change): nothing else is read
+    Set<Integer> withPrevious = CheckStage.withPrevious(years);
+    String read = "true" + CheckStage.yearPredicate(withPrevious);
+    spark.read().format("delta").load(cfg.tablePath(JobConfig.REPORTS)).where(read)
+        .createOrReplaceTempView("gk_reports");
+    spark.read().format("delta").load(cfg.tablePath(JobConfig.METRICS)).where(read)
+        .createOrReplaceTempView("gk_metrics");
     if (store.exists(cfg.tablePath(JobConfig.ANOMALIES))) {
-      spark.read().format("delta").load(cfg.tablePath(JobConfig.ANOMALIES)).createOrReplaceTempView("gk_anomalies");
+      spark.read().format("delta").load(cfg.tablePath(JobConfig.ANOMALIES)).where(read)
+          .createOrReplaceTempView("gk_anomalies");
     } else {
       spark.sql("SELECT CAST(NULL AS STRING) AS report_id, CAST(NULL AS STRING) AS severity WHERE false")
           .createOrReplaceTempView("gk_anomalies");
@@ -77,8 +83,6 @@ public final class Rollups {
     agencyYear.createOrReplaceTempView("gk_agency_year");
     String yearFilter = "true" + CheckStage.yearPredicate(years);
     // the years before are computed too, for the year-over-year change, but only the asked years are written
-    Set<Integer> withPrevious = years == null ? null : java.util.stream.Stream.concat(years.stream(),
-        years.stream().map(y -> y - 1)).collect(Collectors.toSet());
     spark.sql(rollupSql("true" + CheckStage.yearPredicate(withPrevious)))
         .createOrReplaceTempView("gk_rollup_base");
     Dataset<Row> rollup = spark.sql(yoySql()).where(yearFilter);

@@ -31,8 +31,8 @@ class CrossReportRulesTest {
       .add("source_path", DataTypes.StringType).add("cells_value", DataTypes.IntegerType)
       .add("warning_count", DataTypes.IntegerType);
   private static final StructType METRICS = new StructType()
-      .add("report_id", DataTypes.StringType).add("table_id", DataTypes.StringType)
-      .add("row_key", DataTypes.StringType).add("column_key", DataTypes.StringType)
+      .add("report_id", DataTypes.StringType).add("year", DataTypes.IntegerType)
+      .add("table_id", DataTypes.StringType).add("row_key", DataTypes.StringType).add("column_key", DataTypes.StringType)
       .add("metric_key", DataTypes.StringType).add("value", DataTypes.createDecimalType(20, 4))
       .add("status", DataTypes.StringType).add("raw_text", DataTypes.StringType)
       .add("source_line", DataTypes.IntegerType);
@@ -207,7 +207,8 @@ class CrossReportRulesTest {
   }
 
   private void cell(String report, String table, String row, String column, long value) {
-    metrics.add(RowFactory.create(report, table, row, column, table + "." + row + "." + column,
+    int year = reports.stream().filter(r -> r.getString(0).equals(report)).findFirst().orElseThrow().getInt(2);
+    metrics.add(RowFactory.create(report, year, table, row, column, table + "." + row + "." + column,
         BigDecimal.valueOf(value).setScale(4), "value", String.valueOf(value), 1));
   }
 }
