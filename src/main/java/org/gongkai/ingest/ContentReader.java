@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the bytes of each listed file (path, length, modificationTime) on an executor, one file at a time, so a
  * partition never holds more than one file's content besides the row being parsed. A file longer than the cap
- * when read (it grew since the listing) is cut at cap + 1 bytes, which the parser's caller sees as oversized.
+ * when read (it grew since the listing) is left out like an unreadable one; the next run lists its new size.
  */
 final class ContentReader implements MapPartitionsFunction<Row, Row> {
 
@@ -42,7 +42,12 @@ final class ContentReader implements MapPartitionsFunction<Row, Row> {
         while (listed.hasNext()) {
           Row f = listed.next();
           try {
-            return RowFactory.create(f.getString(0), f.getLong(1), f.get(2), read(f.getString(0)));
+            byte[] content = read(f.getString(0));
+            if (content.length > maxBytes) {
+              LOG.warn("{} grew beyond the size cap since it was listed: left for the next run", f.getString(0));
+              continue;
+            }
+            return RowFactory.create(f.getString(0), f.getLong(1), f.get(2), content);
           } catch (IOException | RuntimeException e) {
             LOG.warn("cannot read {}: {}", f.getString(0), e.toString());
           }

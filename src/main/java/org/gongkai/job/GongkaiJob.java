@@ -133,7 +133,8 @@ public final class GongkaiJob {
     }
     // check across reports and years, then roll up: only the years this run's reports can change (their own and
     // the next, which compares with them); every year on a first run, a reprocess or when a file changed
-    if (parsedCount > 0) {
+    // (a changed file now quarantined dropped its report: the checks and rollups must forget it too)
+    if (parsedCount > 0 || changedPaths) {
       Set<Integer> years = filesTable == null || reprocess || changedPaths ? null : touchedYears(parsed);
       CheckStage.crossReport(spark, store, cfg, runId, version, years);
       LOG.info("{}: cross-report checks written for {} ({} ms)", runId, years == null ? "every year" : years,

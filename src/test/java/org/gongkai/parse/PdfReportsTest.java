@@ -54,6 +54,19 @@ class PdfReportsTest {
   }
 
   @Test
+  void anEmptyPageDoesNotShiftTheOthers() throws Exception {
+    // a page without a content stream (a separator page) before the report: PDFBox's stripper skips it
+    byte[] withBlank;
+    try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(Fixtures.bytes(OFFICE + "html_2021_utf8_site.pdf"))) {
+      doc.getPages().insertBefore(new PDPage(), doc.getPage(0));
+      withBlank = save(doc);
+    }
+    Report report = PARSER.parse(withBlank, "blank-first.pdf");
+
+    ExpectedReport.of("html_2021_utf8_site.html").assertMatches(report);
+  }
+
+  @Test
   void blankCellsKeepTheirColumn() throws Exception {
     Report report = PARSER.parse(Fixtures.bytes(OFFICE + "html_2021_utf8_site.pdf"), "site.pdf");
     assertThat(report.cell("t3.denied.enforcement_files.total").status()).isEqualTo(Cell.Status.BLANK);

@@ -126,6 +126,26 @@ class WordReportsTest {
   }
 
   @Test
+  void aDoctypeInAMediaPartIsFoundToo() throws Exception {
+    // a relationship can make any part the main document, media included
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(office("html_2021_utf8_site.docx")));
+         ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        byte[] content = in.readAllBytes();
+        zip.putNextEntry(new ZipEntry(entry.getName()));
+        zip.write(content);
+      }
+      zip.putNextEntry(new ZipEntry("word/media/image9.png"));
+      zip.write("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    assertThatThrownBy(() -> PARSER.parse(out.toByteArray(), "media.docx"))
+        .isInstanceOf(UnreadableReportException.class)
+        .hasMessage("unsafe XML: DOCTYPE/entity declarations are not allowed (in word/media/image9.png)");
+  }
+
+  @Test
   void aDoctypeInAUtf16PartIsFoundToo() throws Exception {
     byte[] docx = HostileFiles.xxeDocx(StandardCharsets.UTF_16LE);
     assertThatThrownBy(() -> PARSER.parse(docx, "xxe16.docx"))

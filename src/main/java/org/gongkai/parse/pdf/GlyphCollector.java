@@ -18,21 +18,25 @@ final class GlyphCollector extends PDFTextStripper {
   private final List<List<Glyph>> pages = new ArrayList<>();
   private List<Glyph> glyphs = new ArrayList<>();
 
-  private GlyphCollector() {
+  private GlyphCollector(int pageCount) {
     setSortByPosition(false);
+    for (int i = 0; i < pageCount; i++) {
+      pages.add(new ArrayList<>());
+    }
   }
 
-  /** The glyphs of every page, one list per page. */
+  /** The glyphs of every page, one list per page (empty for a page without content). */
   static List<List<Glyph>> collect(PDDocument doc) throws IOException {
-    GlyphCollector collector = new GlyphCollector();
+    GlyphCollector collector = new GlyphCollector(doc.getNumberOfPages());
     collector.writeText(doc, Writer.nullWriter());
     return collector.pages;
   }
 
   @Override
   protected void startPage(PDPage page) {
-    glyphs = new ArrayList<>();
-    pages.add(glyphs);
+    // the stripper skips pages without a content stream: index by its page number, not by the calls
+    int index = getCurrentPageNo() - 1;
+    glyphs = index >= 0 && index < pages.size() ? pages.get(index) : new ArrayList<>();
   }
 
   @Override

@@ -54,6 +54,10 @@ final class RuledTable {
     this.slots = new Box[ys.length - 1][xs.length - 1];
     Map<String, Box> byBounds = new HashMap<>();
     for (int r = 0; r < ys.length - 1; r++) {
+      if (Thread.currentThread().isInterrupted()) {
+        // the time budget ran out and the parse was abandoned: stop instead of spinning on a hostile grid
+        throw new IllegalStateException("parse abandoned");
+      }
       float cy = (ys[r] + ys[r + 1]) / 2;
       for (int c = 0; c < xs.length - 1; c++) {
         float cx = (xs[c] + xs[c + 1]) / 2;

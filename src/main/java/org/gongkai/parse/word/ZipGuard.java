@@ -37,7 +37,8 @@ final class ZipGuard {
         }
         String name = entry.getName();
         main |= name.equals(MAIN_PART);
-        DoctypeScanner doctype = isMedia(name) ? null : new DoctypeScanner();
+        // every part, media included: a relationship can make any part the main document
+        DoctypeScanner doctype = new DoctypeScanner();
         long start = raw.count;
         long size = 0;
         for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
@@ -52,7 +53,7 @@ final class ZipGuard {
             throw new UnreadableReportException("zip bomb: " + name + " inflates more than "
                 + Math.round(1 / limits.minInflateRatio()) + " times (limits.minInflateRatio)");
           }
-          if (doctype != null && doctype.feed(buffer, n)) {
+          if (doctype.feed(buffer, n)) {
             throw new UnreadableReportException(
                 "unsafe XML: DOCTYPE/entity declarations are not allowed (in " + name + ")");
           }
@@ -68,11 +69,6 @@ final class ZipGuard {
     if (!main) {
       throw new UnreadableReportException("unsupported format: zip package without " + MAIN_PART);
     }
-  }
-
-  /** Images and other media are never parsed as XML (an SVG may carry a harmless DOCTYPE). */
-  private static boolean isMedia(String name) {
-    return name.contains("/media/");
   }
 
   /**
