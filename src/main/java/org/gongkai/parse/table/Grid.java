@@ -11,10 +11,13 @@ import java.util.List;
 public final class Grid {
 
   public static final int MAX_SPAN = 200;
+  /** Grid positions one table may fill through spans; past it a cell covers only its own position. */
+  public static final int MAX_SLOTS = 250_000;
 
   private final int rowCount;
   private final int firstLine;
   private final List<Slot[]> slots = new ArrayList<>();
+  private long placed;
 
   /**
    * @param rowCount  the table's rows: a span reaching past the last one is cut there
@@ -37,6 +40,12 @@ public final class Grid {
   public void add(int row, int col, String text, int rowspan, int colspan) {
     int rows = clamp(rowspan);
     int cols = clamp(colspan);
+    if (placed + (long) rows * cols > MAX_SLOTS) {
+      // many huge spans (a hostile file): a real table fills a few hundred positions
+      rows = 1;
+      cols = 1;
+    }
+    placed += (long) rows * cols;
     Token token = Labels.classify(text, firstLine + row);
     for (int dr = 0; dr < rows && row + dr < rowCount; dr++) {
       for (int dc = 0; dc < cols; dc++) {
