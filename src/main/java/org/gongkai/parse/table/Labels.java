@@ -19,7 +19,6 @@ public final class Labels {
       "^([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)(件|条|个|项|次|万元|元)?$");
   // Ways reports write "not filled": dashes of every width, a slash, 无.
   private static final Pattern BLANK = Pattern.compile("^(?:[-—―–‐‒]+|/|\\\\|无|空)$");
-  private static final Pattern SPACE = Pattern.compile("[\\s\\u00a0\\u3000\\u200b\\ufeff]+");
   private static final Pattern PUNCT = Pattern.compile("[\\p{P}\\p{S}]");
 
   private Labels() {
@@ -32,24 +31,32 @@ public final class Labels {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean space = Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000' || c == '\u200b' || c == '\ufeff';
-      if (space && out == null) {
+      boolean fullWidth = c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST;
+      if ((space || fullWidth) && out == null) {
         out = new StringBuilder(s.length()).append(s, 0, i);
-      } else if (!space && out != null) {
-        out.append(c);
+      }
+      if (out != null && !space) {
+        // what NFKC makes of a full-width ASCII form, without the cost of a Normalizer call per cell
+        out.append(fullWidth ? (char) (c - FULL_WIDTH_OFFSET) : c);
       }
     }
     return out == null ? s : out.toString();
   }
 
+  private static final char FULL_WIDTH_FIRST = '\uFF01';
+  private static final char FULL_WIDTH_LAST = '\uFF5E';
+  private static final int FULL_WIDTH_OFFSET = 0xFEE0;
+
   /**
-   * Whether NFKC can change the text. Most report text is ASCII, CJK ideographs and CJK punctuation, which NFKC
-   * leaves alone; normalising only when needed keeps the parser fast.
+   * Whether NFKC can change the text beyond what {@link #squeeze} maps itself (full-width ASCII, the ideographic
+   * space). Most report text is ASCII, CJK ideographs, CJK punctuation and full-width forms; normalising only when
+   * needed keeps the parser fast.
    */
   static boolean needsNfkc(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0x00A0 || (c >= 0x4E00 && c <= 0x9FFF) || (c > 0x3000 && c <= 0x303F) || c == 0x201C || c == 0x201D
-          || c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x00B7) {
+      if (c < 0x00A0 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) || c == 0x201C || c == 0x201D
+          || c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x00B7 || (c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST)) {
         continue;
       }
       return true;
@@ -90,7 +97,11 @@ public final class Labels {
 
   /** The comparable form of a label: squeezed, enumerators stripped, punctuation removed. */
   public static String key(String text) {
-    String s = squeeze(text);
+    return keyOfSqueezed(squeeze(text));
+  }
+
+  private static String keyOfSqueezed(String squeezed) {
+    String s = squeezed;
     for (int i = 0; i < 3 && mayStartEnumerator(s); i++) {
       Matcher m = ENUMERATOR.matcher(s);
       if (!m.find()) {
@@ -129,7 +140,7 @@ public final class Labels {
 
   /** Classify one cell's text into a token. */
   public static Token classify(String rawText, int line) {
-    String text = SPACE.matcher(trim(rawText)).replaceAll(" ").trim();
+    String text = collapseSpaces(trim(rawText)).trim();
     if (text.isEmpty()) {
       return Token.empty(line);
     }
@@ -138,7 +149,12 @@ public final class Labels {
       return Token.empty(line);
     }
     if (!couldBeValue(squeezed)) {
-      return new Token(Token.Kind.LABEL, text, null, null, hasEnumerator(squeezed), line, key(text));
+      return new Token(Token.Kind.LABEL, text, null, null, hasEnumerator(squeezed), line, keyOfSqueezed(squeezed));
+    }
+    if (squeezed.length() <= 18 && allDigits(squeezed)) {
+      // most values: a plain count, no pattern needed
+      return new Token(Token.Kind.VALUE, text, BigDecimal.valueOf(Long.parseLong(squeezed)), null, false, line,
+          null);
     }
     Matcher num = NUMBER.matcher(squeezed);
     if (num.matches()) {
@@ -148,6 +164,54 @@ public final class Labels {
     if (BLANK.matcher(squeezed).matches()) {
       return new Token(Token.Kind.BLANK, text, null, null, false, line, null);
     }
-    return new Token(Token.Kind.LABEL, text, null, null, hasEnumerator(squeezed), line, key(text));
+    return new Token(Token.Kind.LABEL, text, null, null, hasEnumerator(squeezed), line, keyOfSqueezed(squeezed));
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Each run of whitespace (regex {@code [\\s\\u00a0\\u3000\\u200b\\ufeff]+}) becomes one space; the text itself
+   * when nothing changes (most cells), without a regex.
+   */
+  static String collapseSpaces(String text) {
+    int i = 0;
+    int n = text.length();
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (isCollapsible(c) && (c != ' ' || (i + 1 < n && isCollapsible(text.charAt(i + 1))))) {
+        break; // the first place where the text changes
+      }
+    }
+    if (i == n) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(n).append(text, 0, i);
+    boolean inRun = false;
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (isCollapsible(c)) {
+        if (!inRun) {
+          out.append(' ');
+        }
+        inRun = true;
+      } else {
+        out.append(c);
+        inRun = false;
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isCollapsible(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00a0'
+        || c == '\u3000' || c == '\u200b' || c == '\ufeff';
   }
 }
