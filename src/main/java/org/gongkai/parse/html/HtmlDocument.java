@@ -1,5 +1,6 @@
 package org.gongkai.parse.html;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,10 +30,10 @@ public final class HtmlDocument implements SourceDocument {
       "section", "article", "main", "center", "blockquote", "pre", "dl", "dt", "dd", "tr", "td", "th", "caption",
       "table", "tbody", "thead", "tfoot", "hr", "body", "form", "aside", "figure", "figcaption", "header",
       "footer");
+  // elements that never hold report text
+  private static final Set<String> DROPPED = Set.of("script", "style", "noscript", "iframe", "nav", "select",
+      "button", "svg", "object", "embed", "template", "input", "textarea");
   // CSS queries compiled once and shared by every page (jsoup's Evaluators are thread-safe)
-  private static final Evaluator DROPPED = QueryParser.parse("script, style, noscript, iframe, nav, select, button, "
-      + "svg, object, embed, template, input, textarea");
-  private static final Evaluator CHROME_CANDIDATES = QueryParser.parse("header, footer, [class], [id]");
   private static final Evaluator TABLE = QueryParser.parse("table");
   private static final Evaluator ROW = QueryParser.parse("tr");
   private static final Pattern CHROME = Pattern.compile(
@@ -65,10 +66,30 @@ public final class HtmlDocument implements SourceDocument {
     return out.cells(from, to, "html");
   }
 
-  /** Navigation, headers and footers, unless they hold the report itself. */
+  /** Scripts and form controls, then navigation, headers and footers unless they hold the report itself. */
   private static void removeChrome(Element body) {
-    body.select(DROPPED).remove();
-    for (Element e : body.select(CHROME_CANDIDATES)) {
+    // one walk over the page collects both kinds (two CSS selects walked it twice)
+    List<Element> dropped = new ArrayList<>();
+    List<Element> candidates = new ArrayList<>();
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (!(node instanceof Element e)) {
+          return FilterResult.SKIP_CHILDREN;
+        }
+        if (DROPPED.contains(e.normalName())) {
+          dropped.add(e);
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        if (e.normalName().equals("header") || e.normalName().equals("footer") || e.hasAttr("class")
+            || e.hasAttr("id")) {
+          candidates.add(e);
+        }
+        return FilterResult.CONTINUE;
+      }
+    }, body);
+    dropped.forEach(Element::remove);
+    for (Element e : candidates) {
       if (e.parent() == null) {
         continue; // already removed with an ancestor
       }

@@ -40,6 +40,8 @@ public final class MetadataExtractor {
    */
   public static Metadata extract(List<String> lines, String pageTitle) {
     String text = String.join("\n", lines);
+    // sentences may wrap over lines (PDF text: 请\n与…联系, 电\n话：0574-…)
+    String flat = text.replace("\n", "");
     String agency = null;
     String agencyBasis = null;
     Integer titleYear = null;
@@ -67,14 +69,14 @@ public final class MetadataExtractor {
     }
     if (agency == null) {
       // a sentence may wrap over lines (PDF text): 请\n与…联系
-      Matcher m = CONTACT.matcher(text.replace("\n", ""));
+      Matcher m = CONTACT.matcher(flat);
       if (m.find()) {
         agency = cleanAgency(m.group(1));
         agencyBasis = "contact sentence";
       }
     }
     if (agency == null) {
-      Matcher m = BY.matcher(text.replace("\n", ""));
+      Matcher m = BY.matcher(flat);
       if (m.find()) {
         agency = cleanAgency(m.group(1));
         agencyBasis = "first sentence";
@@ -83,7 +85,7 @@ public final class MetadataExtractor {
 
     Integer year = null;
     String yearBasis = null;
-    Matcher period = PERIOD.matcher(text.replace("\n", ""));
+    Matcher period = PERIOD.matcher(flat);
     if (period.find()) {
       year = Integer.valueOf(period.group(1));
       yearBasis = "statistics period";
@@ -100,7 +102,7 @@ public final class MetadataExtractor {
 
     String phone = null;
     Matcher p = PHONE.matcher(text);
-    if (p.find() || (p = PHONE.matcher(text.replace("\n", ""))).find()) {
+    if (p.find() || (p = PHONE.matcher(flat)).find()) {
       // second try: a sentence wrapped inside the phone (PDF text: 电\n话：0574-…)
       phone = p.group(1) + "-" + p.group(2);
     }

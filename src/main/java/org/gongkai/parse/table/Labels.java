@@ -26,18 +26,35 @@ public final class Labels {
 
   /** NFKC (full-width digits and brackets become ASCII) with all whitespace removed. */
   public static String squeeze(String text) {
-    String s = needsNfkc(text) ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text;
     StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean space = Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000' || c == '\u200b' || c == '\ufeff';
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!nfkcStable(c)) {
+        return strip(Normalizer.normalize(text, Normalizer.Form.NFKC)); // rare: one pass in the common case
+      }
+      boolean space = c == '\u3000' || Character.isWhitespace(c);
       boolean fullWidth = c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST;
       if ((space || fullWidth) && out == null) {
-        out = new StringBuilder(s.length()).append(s, 0, i);
+        out = new StringBuilder(text.length()).append(text, 0, i);
       }
       if (out != null && !space) {
         // what NFKC makes of a full-width ASCII form, without the cost of a Normalizer call per cell
         out.append(fullWidth ? (char) (c - FULL_WIDTH_OFFSET) : c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /** The text without whitespace. */
+  private static String strip(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean space = Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000' || c == '\u200b' || c == '\ufeff';
+      if (space && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      } else if (!space && out != null) {
+        out.append(c);
       }
     }
     return out == null ? s : out.toString();
@@ -48,20 +65,13 @@ public final class Labels {
   private static final int FULL_WIDTH_OFFSET = 0xFEE0;
 
   /**
-   * Whether NFKC can change the text beyond what {@link #squeeze} maps itself (full-width ASCII, the ideographic
-   * space). Most report text is ASCII, CJK ideographs, CJK punctuation and full-width forms; normalising only when
-   * needed keeps the parser fast.
+   * Characters NFKC leaves alone, or that {@link #squeeze} maps as NFKC would: most report text is ASCII, CJK
+   * ideographs, CJK punctuation and full-width forms, so normalising only when needed keeps the parser fast.
    */
-  static boolean needsNfkc(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x00A0 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) || c == 0x201C || c == 0x201D
-          || c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x00B7 || (c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST)) {
-        continue;
-      }
-      return true;
-    }
-    return false;
+  private static boolean nfkcStable(char c) {
+    return c < 0x00A0 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F)
+        || (c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST) || c == 0x201C || c == 0x201D || c == 0x2014
+        || c == 0x2018 || c == 0x2019 || c == 0x00B7;
   }
 
   /** Trim including no-break and ideographic spaces. */

@@ -37,6 +37,9 @@ public final class TableReader {
   private final Set<String> columnHeaders;
   // amount columns' header words without their unit (采购总金额), to find a unit printed in the header
   private final Map<String, String> amountHeaders;
+  // compiled once per reader: the row widths from each row on, and every row's label fragments
+  private final int[][] widthsFrom;
+  private final Alias[] aliases;
 
   public TableReader(TableSpec table, String format) {
     this.table = table;
@@ -48,6 +51,22 @@ public final class TableReader {
     rows.forEach(r -> r.columns().stream().filter(ColumnSpec::decimal)
         .forEach(c -> amounts.put(c.key(), Labels.key(c.zh().replaceAll("[（(].*?[)）]", "")))));
     this.amountHeaders = Map.copyOf(amounts);
+    this.widthsFrom = new int[rows.size()][];
+    for (int start = 0; start < rows.size(); start++) {
+      widthsFrom[start] = rows.subList(start, rows.size()).stream().mapToInt(RowSpec::width).toArray();
+    }
+    List<Alias> all = new ArrayList<>();
+    for (int r = 0; r < rows.size(); r++) {
+      for (String alias : rows.get(r).match()) {
+        boolean exact = alias.startsWith("=");
+        all.add(new Alias(r, exact ? alias.substring(1) : alias, exact));
+      }
+    }
+    this.aliases = all.toArray(new Alias[0]);
+  }
+
+  /** A label fragment of row {@code row}: contained in the label, or equal to it when {@code exact}. */
+  private record Alias(int row, String text, boolean exact) {
   }
 
   public TableSpec table() {
@@ -117,17 +136,25 @@ public final class TableReader {
     // others, so the cells after the label are compared among rows with as many labels.
     int gridWidth = commonWidth(rowsRead, r -> true, false);
     Map<Integer, Integer> valueWidth = new HashMap<>();
-    for (List<Token> r : rowsRead) {
-      valueWidth.computeIfAbsent(labels(r), n -> commonWidth(rowsRead, x -> labels(x) == n, true));
+    int[] labelCounts = rowsRead.stream().mapToInt(TableReader::labels).toArray();
+    for (int n : labelCounts) {
+      valueWidth.computeIfAbsent(n, count -> commonWidth(rowsRead, x -> labels(x) == count, true));
     }
     List<Token> pending = new ArrayList<>();
-    for (List<Token> r : rowsRead) {
-      pending = readRow(r, pending, r.size() >= gridWidth || valueCells(r) >= valueWidth.get(labels(r)), run);
+    for (int i = 0; i < rowsRead.size(); i++) {
+      List<Token> r = rowsRead.get(i);
+      pending = readRow(r, pending, r.size() >= gridWidth || valueCells(r) >= valueWidth.get(labelCounts[i]), run);
     }
   }
 
   private static int labels(List<Token> row) {
-    return (int) Math.min(3, row.stream().filter(t -> t.kind() == Token.Kind.LABEL).count());
+    int n = 0;
+    for (Token t : row) {
+      if (t.kind() == Token.Kind.LABEL) {
+        n++;
+      }
+    }
+    return Math.min(3, n);
   }
 
   private static int valueCells(List<Token> row) {
@@ -216,7 +243,7 @@ public final class TableReader {
 
   /** The widths of the rows from {@code start} on, in template order. */
   private int[] widthsFrom(int start) {
-    return rows.subList(start, rows.size()).stream().mapToInt(RowSpec::width).toArray();
+    return widthsFrom[start];
   }
 
   private void place(List<Token> labels, List<Token> values, Run run) {
@@ -312,31 +339,32 @@ public final class TableReader {
    * several lines is rejoined. Column headers printed without an enumerator are not row labels.
    */
   private Match match(List<Token> labels) {
-    List<Token> candidates = labels.stream()
-        .filter(t -> t.enumerated() || !columnHeaders.contains(t.key()))
-        .toList();
+    List<Token> candidates = new ArrayList<>(labels.size());
+    for (Token t : labels) {
+      if (t.enumerated() || !columnHeaders.contains(t.key())) {
+        candidates.add(t);
+      }
+    }
     int stop = Math.max(0, candidates.size() - MAX_LABEL_PARTS);
     for (int j = candidates.size() - 1; j >= stop; j--) {
-      StringBuilder key = new StringBuilder();
-      StringBuilder raw = new StringBuilder();
-      for (Token t : candidates.subList(j, candidates.size())) {
-        key.append(t.key());
-        raw.append(t.text());
+      String key = candidates.get(j).key();
+      for (int k = j + 1; k < candidates.size(); k++) {
+        key = key + candidates.get(k).key();
       }
       int best = -1;
       int bestLength = 0;
-      for (int r = 0; r < rows.size(); r++) {
-        for (String alias : rows.get(r).match()) {
-          boolean exact = alias.startsWith("=");
-          String a = exact ? alias.substring(1) : alias;
-          boolean hit = exact ? key.toString().equals(a) : key.indexOf(a) >= 0;
-          if (hit && a.length() > bestLength) {
-            best = r;
-            bestLength = a.length();
-          }
+      for (Alias alias : aliases) {
+        if (alias.text().length() > bestLength
+            && (alias.exact() ? key.equals(alias.text()) : key.contains(alias.text()))) {
+          best = alias.row();
+          bestLength = alias.text().length();
         }
       }
       if (best >= 0) {
+        StringBuilder raw = new StringBuilder();
+        for (Token t : candidates.subList(j, candidates.size())) {
+          raw.append(t.text());
+        }
         return new Match(best, raw.toString());
       }
     }
