@@ -8,10 +8,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -94,8 +98,10 @@ public final class GongkaiJob {
     // account for every file before anything is written
     long seen = listed.count();
     long skipped = Ingest.alreadyIngested(listed, known).count();
-    long parsedCount = parsed.where(col("outcome").equalTo(ParseStage.PARSED)).count();
-    long quarantined = parsed.where(col("outcome").equalTo(ParseStage.QUARANTINED)).count();
+    Map<String, Long> outcomes = new HashMap<>();
+    parsed.groupBy("outcome").count().collectAsList().forEach(r -> outcomes.put(r.getString(0), r.getLong(1)));
+    long parsedCount = outcomes.getOrDefault(ParseStage.PARSED, 0L);
+    long quarantined = outcomes.getOrDefault(ParseStage.QUARANTINED, 0L);
     boolean changedPaths = filesTable != null && !fresh.join(filesTable.select("path"), "path").isEmpty();
     fresh.unpersist();
     listed.unpersist();
@@ -106,22 +112,28 @@ public final class GongkaiJob {
     // store
     if (parsedCount + quarantined > 0) {
       Timestamp now = Timestamp.from(Instant.now());
+      // the year partitions of reports and metrics this run can touch, found before the reports are rewritten
+      String partitions = parsedCount == 0 ? "false" : yearPartitions(parsed, store.read(
+          cfg.tablePath(JobConfig.REPORTS)));
       store.upsert(Tables.files(parsed, runId, version, now), cfg.tablePath(JobConfig.FILES), List.of("path"),
           List.of());
       LOG.info("{}: files written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
       store.upsert(Tables.reports(parsed, runId, version, now), cfg.tablePath(JobConfig.REPORTS),
-          List.of("report_id"), List.of("year"));
+          List.of("report_id"), List.of("year"), partitions);
       LOG.info("{}: reports written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
       store.replaceGroups(Tables.metrics(parsed, runId, version), cfg.tablePath(JobConfig.METRICS), "report_id",
-          List.of("report_id", "metric_key"), List.of("year"));
+          List.of("report_id", "metric_key"), List.of("year"), partitions);
       LOG.info("{}: metrics written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
       // a report parsed again loses the anomalies it no longer has
       Dataset<Row> parsedReports = parsed.where(col("outcome").equalTo(ParseStage.PARSED)).select("report_id")
           .distinct();
       store.replaceGroups(Tables.anomalies(parsed, runId, version), parsedReports,
           cfg.tablePath(JobConfig.ANOMALIES), "report_id", List.of("report_id", "anomaly_id"), List.of());
-      store.merge(Tables.quarantine(parsed, runId, version, now), cfg.tablePath(JobConfig.QUARANTINE),
-          List.of("path"), List.of());
+      // a run of new files none of which failed has nothing to add to the quarantine nor to clear from it
+      if (quarantined > 0 || reprocess || changedPaths || !store.exists(cfg.tablePath(JobConfig.QUARANTINE))) {
+        store.merge(Tables.quarantine(parsed, runId, version, now), cfg.tablePath(JobConfig.QUARANTINE),
+            List.of("path"), List.of());
+      }
       LOG.info("{}: quarantine written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
       if (changedPaths) {
         // a file whose content changed replaced its report: drop reports no file points to any more
@@ -152,6 +164,37 @@ public final class GongkaiJob {
         version)), RUNS), cfg.tablePath(JobConfig.RUNS));
 
     return summary;
+  }
+
+  /**
+   * A predicate over the target alias {@code t} naming the year partitions this run's reports are written to and
+   * those where the same reports were stored before (a newer parser may read another year); a MERGE restricted
+   * to them reads the rest of neither table.
+   */
+  private static String yearPartitions(Dataset<Row> parsed, Dataset<Row> reportsTable) {
+    Dataset<Row> written = parsed.where(col("outcome").equalTo(ParseStage.PARSED)).select("report_id", "year");
+    Dataset<Row> years = written.select("year");
+    if (reportsTable != null) {
+      years = years.union(reportsTable.join(written, reportsTable.col("report_id").equalTo(written.col("report_id")),
+          "left_semi").select("year"));
+    }
+    Set<Integer> found = new TreeSet<>();
+    boolean withoutYear = false;
+    for (Row r : years.distinct().collectAsList()) {
+      if (r.isNullAt(0)) {
+        withoutYear = true;
+      } else {
+        found.add(r.getInt(0));
+      }
+    }
+    List<String> terms = new ArrayList<>();
+    if (!found.isEmpty()) {
+      terms.add("t.year IN (" + found.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
+    }
+    if (withoutYear) {
+      terms.add("t.year IS NULL");
+    }
+    return terms.isEmpty() ? "false" : String.join(" OR ", terms);
   }
 
   /** The years of the reports parsed in this run, and each next year. */

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.gongkai.job.CheckStage;
 import org.gongkai.job.JobConfig;
 import org.gongkai.store.DeltaStore;
@@ -79,16 +80,21 @@ public final class Rollups {
     }
     spark.sql(CheckStage.PRIMARY_REPORTS).createOrReplaceTempView("gk_primary");
 
-    Dataset<Row> agencyYear = spark.sql(agencyYearSql());
-    agencyYear.createOrReplaceTempView("gk_agency_year");
-    String yearFilter = "true" + CheckStage.yearPredicate(years);
-    // the years before are computed too, for the year-over-year change, but only the asked years are written
-    spark.sql(rollupSql("true" + CheckStage.yearPredicate(withPrevious)))
-        .createOrReplaceTempView("gk_rollup_base");
-    Dataset<Row> rollup = spark.sql(yoySql()).where(yearFilter);
+    // the pivot of every metric per report feeds both tables: computed once, kept for the two writes
+    Dataset<Row> agencyYear = spark.sql(agencyYearSql()).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      agencyYear.createOrReplaceTempView("gk_agency_year");
+      String yearFilter = "true" + CheckStage.yearPredicate(years);
+      // the years before are computed too, for the year-over-year change, but only the asked years are written
+      spark.sql(rollupSql("true" + CheckStage.yearPredicate(withPrevious)))
+          .createOrReplaceTempView("gk_rollup_base");
+      Dataset<Row> rollup = spark.sql(yoySql()).where(yearFilter);
 
-    store.replaceWhere(agencyYear.where(yearFilter), cfg.warehouse() + "/" + AGENCY_YEAR, yearFilter);
-    store.replaceWhere(rollup, cfg.warehouse() + "/" + ROLLUP, yearFilter);
+      store.replaceWhere(agencyYear.where(yearFilter), cfg.warehouse() + "/" + AGENCY_YEAR, yearFilter);
+      store.replaceWhere(rollup, cfg.warehouse() + "/" + ROLLUP, yearFilter);
+    } finally {
+      agencyYear.unpersist();
+    }
   }
 
   private Set<String> metricColumns() {

@@ -52,7 +52,16 @@ public final class DeltaStore {
 
   /** Inserts new keys and updates existing ones. Creates the table (partitioned as given) on first write. */
   public void upsert(Dataset<Row> rows, String path, List<String> keys, List<String> partitionBy) {
-    merge(rows.withColumn(DELETE_FLAG, lit(false)), path, keys, partitionBy);
+    upsert(rows, path, keys, partitionBy, null);
+  }
+
+  /**
+   * As above, when every target row a source key can match satisfies {@code targetPredicate} (SQL over the target
+   * alias {@code t}, e.g. {@code t.year IN (2025)}): the MERGE then reads only the partitions it names.
+   */
+  public void upsert(Dataset<Row> rows, String path, List<String> keys, List<String> partitionBy,
+                     String targetPredicate) {
+    merge(rows.withColumn(DELETE_FLAG, lit(false)), path, keys, partitionBy, targetPredicate);
   }
 
   /**
@@ -60,6 +69,11 @@ public final class DeltaStore {
    * commit.
    */
   public void merge(Dataset<Row> rows, String path, List<String> keys, List<String> partitionBy) {
+    merge(rows, path, keys, partitionBy, null);
+  }
+
+  private void merge(Dataset<Row> rows, String path, List<String> keys, List<String> partitionBy,
+                     String targetPredicate) {
     if (!exists(path)) {
       create(rows.where(col(DELETE_FLAG).equalTo(false)).drop(DELETE_FLAG), path, partitionBy);
       return;
@@ -69,7 +83,7 @@ public final class DeltaStore {
       assign.put("`" + c + "`", "s.`" + c + "`");
     }
     DeltaTable.forPath(spark, path).as("t")
-        .merge(rows.as("s"), on(keys))
+        .merge(rows.as("s"), targetPredicate == null ? on(keys) : "(" + targetPredicate + ") AND " + on(keys))
         .whenMatched("s." + DELETE_FLAG).delete()
         .whenMatched().updateExpr(assign)
         .whenNotMatched("NOT s." + DELETE_FLAG).insertExpr(assign)
@@ -82,21 +96,35 @@ public final class DeltaStore {
    */
   public void replaceGroups(Dataset<Row> rows, String path, String groupKey, List<String> keys,
                             List<String> partitionBy) {
-    replaceGroups(rows, rows.select(groupKey).distinct(), path, groupKey, keys, partitionBy);
+    replaceGroups(rows, path, groupKey, keys, partitionBy, null);
+  }
+
+  /** As above, reading only the target rows that satisfy {@code targetPredicate} (see {@link #upsert}). */
+  public void replaceGroups(Dataset<Row> rows, String path, String groupKey, List<String> keys,
+                            List<String> partitionBy, String targetPredicate) {
+    replaceGroups(rows, rows.select(groupKey).distinct(), path, groupKey, keys, partitionBy, targetPredicate);
   }
 
   /** As above, for the given groups: a group in {@code groups} with no rows loses all its rows. */
   public void replaceGroups(Dataset<Row> rows, Dataset<Row> groups, String path, String groupKey,
                             List<String> keys, List<String> partitionBy) {
+    replaceGroups(rows, groups, path, groupKey, keys, partitionBy, null);
+  }
+
+  private void replaceGroups(Dataset<Row> rows, Dataset<Row> groups, String path, String groupKey,
+                             List<String> keys, List<String> partitionBy, String targetPredicate) {
     Dataset<Row> source = rows.withColumn(DELETE_FLAG, lit(false));
     if (exists(path)) {
-      Dataset<Row> target = spark.read().format("delta").load(path);
+      Dataset<Row> target = spark.read().format("delta").load(path).as("t");
+      if (targetPredicate != null) {
+        target = target.where(targetPredicate);
+      }
       Dataset<Row> stale = target
           .join(groups, target.col(groupKey).equalTo(groups.col(groupKey)), "left_semi")
           .join(rows.select(keys.stream().map(rows::col).toArray(Column[]::new)), seq(keys), "left_anti");
       source = source.unionByName(stale.withColumn(DELETE_FLAG, lit(true)), true);
     }
-    merge(source, path, keys, partitionBy);
+    merge(source, path, keys, partitionBy, targetPredicate);
   }
 
   /** Deletes rows whose key is not among {@code keep} (reports of files whose content changed). One commit. */

@@ -204,6 +204,27 @@ class GongkaiJobTest {
   }
 
   @Test
+  void aReportStoredUnderAnotherYearIsReplacedNotDuplicated() {
+    GongkaiJob.run(spark, cfg, false);
+    // as if an older parser had read another year: the writes are limited to the year partitions involved, which
+    // must include the one the report was stored under
+    String id = table(JobConfig.REPORTS).where("agency = '湘潭县医疗保障局'").select("report_id").head().getString(0);
+    for (String t : List.of(JobConfig.REPORTS, JobConfig.METRICS)) {
+      io.delta.tables.DeltaTable.forPath(spark, cfg.tablePath(t)).updateExpr("report_id = '" + id + "'",
+          java.util.Map.of("year", "2000"));
+    }
+    assertThat(table(JobConfig.METRICS).where("year = 2000").count()).isEqualTo(200);
+
+    GongkaiJob.run(spark, cfg, true);
+
+    assertThat(table(JobConfig.REPORTS).count()).isEqualTo(9);
+    assertThat(table(JobConfig.METRICS).count()).isEqualTo(8 * 200 + 198);
+    assertThat(table(JobConfig.METRICS).where("year = 2000").count()).isZero();
+    assertThat(table(JobConfig.REPORTS).where("report_id = '" + id + "'").select("year").head().getInt(0))
+        .isEqualTo(2024);
+  }
+
+  @Test
   void aFileWhoseContentChangedReplacesItsReport() throws IOException {
     GongkaiJob.run(spark, cfg, false);
     Path seed = input.resolve("003_095ad78399e2aa03.txt");
