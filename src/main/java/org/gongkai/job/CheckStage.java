@@ -46,31 +46,9 @@ public final class CheckStage {
                                  String version, Set<Integer> years) {
     Dataset<Row> reports = spark.read().format("delta").load(cfg.tablePath(JobConfig.REPORTS));
     Dataset<Row> metrics = spark.read().format("delta").load(cfg.tablePath(JobConfig.METRICS));
-    try {
-      store.replaceWhere(anomalies(spark, reports, metrics, runId, version, years),
-          cfg.tablePath(JobConfig.ANOMALIES), OWNED + yearPredicate(years));
-    } finally {
-      uncache(spark);
-    }
+    store.replaceWhere(anomalies(spark, reports, metrics, runId, version, years),
+        cfg.tablePath(JobConfig.ANOMALIES), OWNED + yearPredicate(years));
   }
-
-  /** Frees what {@link #anomalies} cached. */
-  public static void uncache(SparkSession spark) {
-    for (String view : CACHED_VIEWS) {
-      if (spark.catalog().tableExists(view)) {
-        spark.catalog().uncacheTable(view);
-      }
-    }
-  }
-
-  // the columns the rules read: the rules join these views about ten times, so they are read from the Delta tables
-  // once, narrowed, and cached for the stage
-  private static final String[] REPORT_COLUMNS = {"report_id", "agency", "year", "scope", "format", "category",
-      "level", "region_code", "county_code", "prefecture_code", "province_code", "source_path", "cells_value",
-      "warning_count"};
-  private static final String[] METRIC_COLUMNS = {"report_id", "year", "table_id", "row_key", "column_key",
-      "metric_key", "value", "status", "raw_text", "source_line"};
-  private static final List<String> CACHED_VIEWS = List.of("gk_reports", "gk_metrics", "gk_primary");
 
   /** {@code " AND year IN (…)"}, or nothing for every year. */
   public static String yearPredicate(Set<Integer> years) {
@@ -96,10 +74,9 @@ public final class CheckStage {
                                        String runId, String version, Set<Integer> years) {
     // the rules of year Y read years Y and Y − 1 only: the tables are partitioned by year, so the rest is skipped
     String read = "true" + yearPredicate(withPrevious(years));
-    reports.where(read).selectExpr(REPORT_COLUMNS).createOrReplaceTempView("gk_reports");
-    metrics.where(read).selectExpr(METRIC_COLUMNS).createOrReplaceTempView("gk_metrics");
+    reports.where(read).createOrReplaceTempView("gk_reports");
+    metrics.where(read).createOrReplaceTempView("gk_metrics");
     spark.sql(PRIMARY_REPORTS).createOrReplaceTempView("gk_primary");
-    CACHED_VIEWS.forEach(view -> spark.catalog().cacheTable(view));
     RuleCatalog rules = RuleCatalog.standard();
     List<Dataset<Row>> found = new ArrayList<>();
     found.add(carryOver(spark, rules.rule("carry_over"), runId, version));

@@ -13,7 +13,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.gongkai.SparkTestSession;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,11 +45,6 @@ class CrossReportRulesTest {
   void clear() {
     reports.clear();
     metrics.clear();
-  }
-
-  @AfterEach
-  void uncache() {
-    CheckStage.uncache(spark);
   }
 
   @Test
