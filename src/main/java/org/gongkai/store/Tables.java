@@ -1,15 +1,18 @@
 package org.gongkai.store;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import org.gongkai.job.ParseStage;
 
 /**
@@ -29,8 +32,32 @@ public final class Tables {
         lit(now).as("ingested_at"));
   }
 
+  /**
+   * The parsed rows, one per report: identical files share a report id, and the rows written for it come from its
+   * first path. Only the report ids and paths are shuffled to find the other copies (usually none), never the cells.
+   */
+  static Dataset<Row> onePerReport(Dataset<Row> parsed) {
+    Dataset<Row> reports = parsed.where(col("outcome").equalTo(ParseStage.PARSED));
+    Dataset<Row> copies = reports.select("report_id", "path")
+        .withColumn("copy", row_number().over(Window.partitionBy("report_id").orderBy("path")))
+        .where(col("copy").gt(1))
+        .drop("copy");
+    return reports.join(broadcast(copies), scala.jdk.javaapi.CollectionConverters.asScala(
+        java.util.List.of("report_id", "path")).toSeq(), "left_anti");
+  }
+
+  /** The parse step's rows without their cells, which only the metrics table needs: the cell counts instead. */
+  public static Dataset<Row> withoutCells(Dataset<Row> parsed) {
+    return parsed
+        .withColumn("cells_value", expr("size(filter(cells, c -> c.status = 'value'))"))
+        .withColumn("cells_blank", expr("size(filter(cells, c -> c.status = 'blank'))"))
+        .withColumn("cells_missing", expr("size(filter(cells, c -> c.status = 'missing'))"))
+        .drop("cells");
+  }
+
+  /** Reads the rows of {@link #withoutCells}. */
   public static Dataset<Row> reports(Dataset<Row> parsed, String runId, String parserVersion, Timestamp now) {
-    return parsed.where(col("outcome").equalTo(ParseStage.PARSED))
+    return onePerReport(parsed)
         .select(
             col("report_id"), col("path").as("source_path"), col("agency"), col("agency_basis"), col("year"),
             col("year_basis"), col("format"), col("format_basis"), col("title"), col("contact_phone"),
@@ -41,17 +68,13 @@ public final class Tables {
             col("year_basis").equalTo("manifest").as("year_from_manifest"),
             col("encoding"), col("layout"), col("warnings"),
             size(col("warnings")).as("warning_count"),
-            expr("size(filter(cells, c -> c.status = 'value'))").as("cells_value"),
-            expr("size(filter(cells, c -> c.status = 'blank'))").as("cells_blank"),
-            expr("size(filter(cells, c -> c.status = 'missing'))").as("cells_missing"),
+            col("cells_value"), col("cells_blank"), col("cells_missing"),
             col("parse_ms"), lit(runId).as("run_id"), lit(parserVersion).as("parser_version"),
-            lit(now).as("parsed_at"))
-        .dropDuplicates("report_id");
+            lit(now).as("parsed_at"));
   }
 
   public static Dataset<Row> metrics(Dataset<Row> parsed, String runId, String parserVersion) {
-    return parsed.where(col("outcome").equalTo(ParseStage.PARSED))
-        .dropDuplicates("report_id")
+    return onePerReport(parsed)
         .select(col("report_id"), col("agency"), col("year"), col("format"), col("path").as("source_path"),
             explode(col("cells")).as("c"))
         .select(
@@ -66,8 +89,7 @@ public final class Tables {
    * The report rules' anomalies, one row each, keyed by report and a stable id (rule, cells and message).
    */
   public static Dataset<Row> anomalies(Dataset<Row> parsed, String runId, String parserVersion) {
-    Dataset<Row> reports = parsed.where(col("outcome").equalTo(ParseStage.PARSED)).dropDuplicates("report_id");
-    return reports
+    return onePerReport(parsed)
         .select(col("report_id"), col("agency"), col("year"), col("path").as("source_path"),
             explode(col("anomalies")).as("a"))
         .select(

@@ -151,6 +151,30 @@ class GongkaiJobTest {
   }
 
   @Test
+  void identicalFilesMakeOneReportWrittenFromTheFirstPath() throws IOException {
+    // a crawler that saved the same page twice: one report, its rows from the first path, both files accounted
+    Path copy = Files.createDirectories(tmp.resolve("in/a_mirror")).resolve("copy.txt");
+    Files.write(copy, Fixtures.seed("000_6cbbeb53464e9ccf.txt"));
+
+    RunSummary run = GongkaiJob.run(spark, cfg, false);
+
+    assertThat(run.seen()).isEqualTo(12);
+    assertThat(run.parsed()).isEqualTo(10);
+    assertThat(table(JobConfig.REPORTS).count()).isEqualTo(9);
+    assertThat(table(JobConfig.METRICS).count()).isEqualTo(8 * 200 + 198);
+    String id = table(JobConfig.FILES).where("path LIKE '%copy.txt'").select("report_id").head().getString(0);
+    assertThat(table(JobConfig.FILES).where("report_id = '" + id + "'").count()).isEqualTo(2);
+    for (String t : List.of(JobConfig.REPORTS, JobConfig.METRICS, JobConfig.ANOMALIES)) {
+      List<Row> paths = table(t).where("report_id = '" + id + "'").select("source_path").distinct().collectAsList();
+      assertThat(paths).as(t).hasSizeLessThanOrEqualTo(1) // a report without anomalies has no anomaly rows
+          .allSatisfy(r -> assertThat(r.getString(0)).endsWith("a_mirror/copy.txt"));
+      if (!t.equals(JobConfig.ANOMALIES)) {
+        assertThat(paths).as(t).hasSize(1);
+      }
+    }
+  }
+
+  @Test
   void garbageEmptyAndOversizedFilesAreQuarantinedBesideGoodOnes() throws IOException {
     Path bad = Files.createDirectories(tmp.resolve("in/bad"));
     Files.write(bad.resolve("empty.txt"), new byte[0]);
