@@ -91,11 +91,15 @@ public final class GongkaiJob {
     Dataset<Row> fromContent = fresh.isEmpty()
         ? spark.createDataFrame(List.of(), ParseStage.SCHEMA)
         : ParseStage.parse(Manifest.attach(Ingest.content(spark, fresh, cfg.maxFileBytes()),
-            manifest), cfg.parseTimeoutMs(), cfg.documents()).localCheckpoint();
+            manifest), cfg.parseTimeoutMs(), cfg.documents()).localCheckpoint(true, StorageLevel.DISK_ONLY());
     // every file's row without its cells (a few hundred bytes instead of tens of kilobytes): the accounting and
-    // every table but metrics read this, so the cells are read back once more only, for the metrics
-    Dataset<Row> withCells = fromContent;
-    Dataset<Row> summaries = Tables.withoutCells(fromContent).localCheckpoint();
+    // every table but metrics read this, so the cells (kept on disk, not in the heap) are read back once more
+    // only, for the metrics
+    // as many partitions as task slots from here on: the parse ran in small tasks (a slow file holds up few
+    // others), but each write task makes a file per year partition, and thousands of small files slow every read
+    int slots = spark.sparkContext().defaultParallelism();
+    Dataset<Row> withCells = fromContent.coalesce(slots);
+    Dataset<Row> summaries = Tables.withoutCells(fromContent).coalesce(slots).localCheckpoint();
     Dataset<Row> parsed = summaries.unionByName(
         Tables.withoutCells(ParseStage.unread(fresh, summaries, cfg.maxFileBytes())).localCheckpoint());
 
@@ -119,15 +123,14 @@ public final class GongkaiJob {
       // the year partitions of reports and metrics this run can touch, found before the reports are rewritten
       String partitions = parsedCount == 0 ? "false" : yearPartitions(parsed, store.read(
           cfg.tablePath(JobConfig.REPORTS)));
-      store.upsert(Tables.files(parsed, runId, version, now), cfg.tablePath(JobConfig.FILES), List.of("path"),
-          List.of());
-      LOG.info("{}: files written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
-      store.upsert(Tables.reports(parsed, runId, version, now), cfg.tablePath(JobConfig.REPORTS),
-          List.of("report_id"), List.of("year"), partitions);
-      LOG.info("{}: reports written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+      // metrics first, files last: the files table marks files as ingested, so a run that fails before it has
+      // its files parsed again by the next run (every write is a keyed MERGE: repeating one changes nothing)
       store.replaceGroups(Tables.metrics(withCells, runId, version), cfg.tablePath(JobConfig.METRICS), "report_id",
           List.of("report_id", "metric_key"), List.of("year"), partitions);
       LOG.info("{}: metrics written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+      store.upsert(Tables.reports(parsed, runId, version, now), cfg.tablePath(JobConfig.REPORTS),
+          List.of("report_id"), List.of("year"), partitions);
+      LOG.info("{}: reports written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
       // a report parsed again loses the anomalies it no longer has
       Dataset<Row> parsedReports = parsed.where(col("outcome").equalTo(ParseStage.PARSED)).select("report_id")
           .distinct();
@@ -138,7 +141,11 @@ public final class GongkaiJob {
         store.merge(Tables.quarantine(parsed, runId, version, now), cfg.tablePath(JobConfig.QUARANTINE),
             List.of("path"), List.of());
       }
-      LOG.info("{}: quarantine written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+      LOG.info("{}: anomalies and quarantine written ({} ms)", runId,
+          System.currentTimeMillis() - started.getTime());
+      store.upsert(Tables.files(parsed, runId, version, now), cfg.tablePath(JobConfig.FILES), List.of("path"),
+          List.of());
+      LOG.info("{}: files written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
       if (changedPaths) {
         // a file whose content changed replaced its report: drop reports no file points to any more
         Dataset<Row> live = spark.read().format("delta").load(cfg.tablePath(JobConfig.FILES))
