@@ -39,6 +39,18 @@ public final class CheckStage {
   public static final String OWNED = "scope <> 'report'";
 
   /**
+   * The cells of primary reports the rules read: carry-over rows, table 2's regulation counts, and the measures the
+   * rules name in gongkai/rules.yaml ($MEASURES). A few dozen of a report's two hundred.
+   */
+  private static final String CELLS = """
+      SELECT /*+ BROADCAST(p) */ m.report_id, m.metric_key, m.table_id, m.row_key, m.column_key, m.value, m.status,
+             m.raw_text, m.source_line
+      FROM gk_metrics m LEFT SEMI JOIN gk_primary p ON p.report_id = m.report_id
+      WHERE m.row_key IN ('carried_over', 'carried_forward')
+         OR (m.table_id = 't2' AND m.column_key IN ('in_force', 'issued', 'repealed'))
+         OR m.metric_key IN ($MEASURES)""";
+
+  /**
    * Recomputes the cross-report anomalies of the given years (every year when null) from the reports and metrics
    * tables and replaces the previous ones of those years in one commit.
    */
@@ -76,8 +88,11 @@ public final class CheckStage {
     String read = "true" + yearPredicate(withPrevious(years));
     reports.where(read).createOrReplaceTempView("gk_reports");
     metrics.where(read).createOrReplaceTempView("gk_metrics");
-    spark.sql(PRIMARY_REPORTS).createOrReplaceTempView("gk_primary");
     RuleCatalog rules = RuleCatalog.standard();
+    // every rule joins the primary reports and a few of their cells: both computed once (one window, one pass over
+    // the metrics) and kept, instead of once per rule and join
+    spark.sql(PRIMARY_REPORTS).localCheckpoint().createOrReplaceTempView("gk_primary");
+    spark.sql(CELLS.replace("$MEASURES", measures(rules))).localCheckpoint().createOrReplaceTempView("gk_cells");
     List<Dataset<Row>> found = new ArrayList<>();
     found.add(carryOver(spark, rules.rule("carry_over"), runId, version));
     found.add(inForce(spark, rules.rule("regulations_in_force"), runId, version));
@@ -96,9 +111,9 @@ public final class CheckStage {
                      prev.value AS expected, cur.value AS actual, cur.raw_text AS cur_raw, cur.source_line AS cur_line,
                      prev.raw_text AS prev_raw, prev.source_line AS prev_line, prev.report_id AS prev_report
               FROM gk_primary p
-              JOIN gk_metrics cur ON cur.report_id = p.report_id AND cur.row_key = 'carried_over'
+              JOIN gk_cells cur ON cur.report_id = p.report_id AND cur.row_key = 'carried_over'
               JOIN gk_primary q ON q.agency = p.agency AND q.year = p.year - 1 AND q.scope = p.scope
-              JOIN gk_metrics prev ON prev.report_id = q.report_id AND prev.row_key = 'carried_forward'
+              JOIN gk_cells prev ON prev.report_id = q.report_id AND prev.row_key = 'carried_forward'
                                   AND prev.column_key = cur.column_key
               WHERE cur.status <> 'missing' AND prev.status <> 'missing'
                 AND coalesce(cur.value, 0) <> coalesce(prev.value, 0)) x
@@ -121,12 +136,12 @@ public final class CheckStage {
               FROM gk_primary p
               JOIN gk_primary q ON q.agency = p.agency AND q.year = p.year - 1 AND q.scope = p.scope
                                AND q.format = '2021'
-              JOIN gk_metrics f ON f.report_id = p.report_id AND f.table_id = 't2' AND f.column_key = 'in_force'
-              JOIN gk_metrics iss ON iss.report_id = p.report_id AND iss.row_key = f.row_key
+              JOIN gk_cells f ON f.report_id = p.report_id AND f.table_id = 't2' AND f.column_key = 'in_force'
+              JOIN gk_cells iss ON iss.report_id = p.report_id AND iss.row_key = f.row_key
                                  AND iss.column_key = 'issued'
-              JOIN gk_metrics rep ON rep.report_id = p.report_id AND rep.row_key = f.row_key
+              JOIN gk_cells rep ON rep.report_id = p.report_id AND rep.row_key = f.row_key
                                  AND rep.column_key = 'repealed'
-              JOIN gk_metrics prev ON prev.report_id = q.report_id AND prev.row_key = f.row_key
+              JOIN gk_cells prev ON prev.report_id = q.report_id AND prev.row_key = f.row_key
                                   AND prev.column_key = 'in_force'
               WHERE p.format = '2021' AND f.value IS NOT NULL AND prev.value IS NOT NULL AND iss.value IS NOT NULL
                 AND rep.value IS NOT NULL AND f.value <> prev.value + iss.value - rep.value) x
@@ -142,10 +157,18 @@ public final class CheckStage {
 
   /** Every non-primary report of an agency-year and scope, identical or not to the primary one. */
   private static Dataset<Row> duplicates(SparkSession spark, String runId, String version) {
+    // the figures of reports in a duplicate pair only (a few of them): the others' metrics are not hashed
     spark.sql("""
-        SELECT report_id, sha2(concat_ws('|', sort_array(collect_list(
+        SELECT d.report_id AS duplicate_id, p.report_id AS primary_id FROM gk_reports d
+        JOIN gk_primary p ON p.agency = d.agency AND p.year = d.year AND p.scope <=> d.scope
+                         AND p.report_id <> d.report_id""").localCheckpoint().createOrReplaceTempView("gk_pairs");
+    spark.sql("""
+        SELECT /*+ BROADCAST(i) */ report_id, sha2(concat_ws('|', sort_array(collect_list(
                  concat(metric_key, '=', coalesce(cast(value AS STRING), status))))), 256) AS figures
-        FROM gk_metrics GROUP BY report_id""").createOrReplaceTempView("gk_figures");
+        FROM gk_metrics m
+        LEFT SEMI JOIN (SELECT duplicate_id AS id FROM gk_pairs UNION SELECT primary_id FROM gk_pairs) i
+          ON m.report_id = i.id
+        GROUP BY report_id""").createOrReplaceTempView("gk_figures");
     return spark.sql("""
         SELECT d.report_id, sha2(concat('duplicate|', d.report_id, '|', p.report_id), 256) AS anomaly_id,
                d.agency, d.year,
@@ -183,12 +206,12 @@ public final class CheckStage {
                      first(am.raw_text) AS raw, first(am.source_line) AS line, first(am.status) AS status,
                      count(DISTINCT pp.report_id) AS parts, first(a.region_code) AS region_code
               FROM gk_primary a
-              JOIN gk_metrics am ON am.report_id = a.report_id AND am.metric_key IN ($MEASURES)
+              JOIN gk_cells am ON am.report_id = a.report_id AND am.metric_key IN ($MEASURES)
                                 AND am.status <> 'missing'
               JOIN gk_primary pp ON pp.year = a.year AND pp.scope <> 'aggregate' AND pp.report_id <> a.report_id
                                 AND a.region_code IN (pp.region_code, pp.county_code, pp.prefecture_code,
                                                       pp.province_code)
-              JOIN gk_metrics pm ON pm.report_id = pp.report_id AND pm.metric_key = am.metric_key
+              JOIN gk_cells pm ON pm.report_id = pp.report_id AND pm.metric_key = am.metric_key
                                 AND pm.status <> 'missing'
               WHERE a.scope = 'aggregate' AND a.region_code IS NOT NULL
               GROUP BY a.report_id, a.agency, a.year, a.source_path, am.metric_key
@@ -223,7 +246,7 @@ public final class CheckStage {
                                        m.metric_key AS column_key, m.value AS actual, ln(1 + m.value) AS lv,
                                        m.raw_text AS raw, m.source_line AS line
                                 FROM gk_primary p
-                                JOIN gk_metrics m ON m.report_id = p.report_id AND m.metric_key IN ($MEASURES)
+                                JOIN gk_cells m ON m.report_id = p.report_id AND m.metric_key IN ($MEASURES)
                                 WHERE p.scope <> 'aggregate' AND p.category IS NOT NULL AND p.level IS NOT NULL
                                   AND m.status = 'value' AND m.value >= 0)
                           WINDOW w AS (PARTITION BY year, category, level, column_key))
@@ -256,9 +279,9 @@ public final class CheckStage {
                      prev.raw_text AS prev_raw, prev.source_line AS prev_line,
                      CAST((1 + cur.value) / (1 + prev.value) AS DOUBLE) AS factor
               FROM gk_primary p
-              JOIN gk_metrics cur ON cur.report_id = p.report_id AND cur.metric_key IN ($MEASURES)
+              JOIN gk_cells cur ON cur.report_id = p.report_id AND cur.metric_key IN ($MEASURES)
               JOIN gk_primary q ON q.agency = p.agency AND q.year = p.year - 1 AND q.scope = p.scope
-              JOIN gk_metrics prev ON prev.report_id = q.report_id AND prev.metric_key = cur.metric_key
+              JOIN gk_cells prev ON prev.report_id = q.report_id AND prev.metric_key = cur.metric_key
               WHERE cur.status = 'value' AND prev.status = 'value' AND cur.value >= 0 AND prev.value >= 0
                 AND greatest(cur.value, prev.value) >= $MIN_VALUE
                 AND ((1 + cur.value) > $RATIO * (1 + prev.value) OR (1 + prev.value) > $RATIO * (1 + cur.value))) x
@@ -295,6 +318,13 @@ public final class CheckStage {
   /** Runs a rule's query; a rule without a statistic or threshold records NULL. */
   private static Dataset<Row> sql(SparkSession spark, String query) {
     return spark.sql(query.replace("@STATISTIC", "NULL").replace("@THRESHOLD", "NULL"));
+  }
+
+  /** Every metric a rule of the catalog names in its {@code measures}, as a SQL IN list. */
+  private static String measures(RuleCatalog rules) {
+    String keys = rules.rules().stream().flatMap(r -> StreamSupport.stream(r.spec().path("measures").spliterator(),
+            false)).map(n -> "'" + n.asText().replace("'", "") + "'").distinct().collect(Collectors.joining(", "));
+    return keys.isEmpty() ? "NULL" : keys;
   }
 
   /** The rule's list parameter as a SQL IN list. */

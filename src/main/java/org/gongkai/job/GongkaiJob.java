@@ -82,6 +82,7 @@ public final class GongkaiJob {
 
     // ingest: list everything, keep what is new or changed since the last run
     Dataset<Row> listed = Ingest.list(spark, cfg.input()).persist(StorageLevel.MEMORY_AND_DISK());
+    LOG.info("{}: input listed ({} ms)", runId, System.currentTimeMillis() - started.getTime());
     Dataset<Row> known = reprocess ? null : filesTable;
     Dataset<Row> fresh = Ingest.unseen(listed, known).persist(StorageLevel.MEMORY_AND_DISK());
 
@@ -100,6 +101,7 @@ public final class GongkaiJob {
     int slots = spark.sparkContext().defaultParallelism();
     Dataset<Row> withCells = fromContent.coalesce(slots);
     Dataset<Row> summaries = Tables.withoutCells(fromContent).coalesce(slots).localCheckpoint();
+    LOG.info("{}: new and changed files parsed ({} ms)", runId, System.currentTimeMillis() - started.getTime());
     Dataset<Row> parsed = summaries.unionByName(
         Tables.withoutCells(ParseStage.unread(fresh, summaries, cfg.maxFileBytes())).localCheckpoint());
 
@@ -125,15 +127,16 @@ public final class GongkaiJob {
           cfg.tablePath(JobConfig.REPORTS)));
       // metrics first, files last: the files table marks files as ingested, so a run that fails before it has
       // its files parsed again by the next run (every write is a keyed MERGE: repeating one changes nothing)
-      store.replaceGroups(Tables.metrics(withCells, runId, version), cfg.tablePath(JobConfig.METRICS), "report_id",
-          List.of("report_id", "metric_key"), List.of("year"), partitions);
+      // the reports parsed, from the rows without cells: each table's rows of them are replaced
+      Dataset<Row> parsedReports = parsed.where(col("outcome").equalTo(ParseStage.PARSED)).select("report_id")
+          .distinct();
+      store.replaceGroups(Tables.metrics(withCells, runId, version), parsedReports, cfg.tablePath(JobConfig.METRICS),
+          "report_id", List.of("report_id", "metric_key"), List.of("year"), partitions);
       LOG.info("{}: metrics written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
       store.upsert(Tables.reports(parsed, runId, version, now), cfg.tablePath(JobConfig.REPORTS),
           List.of("report_id"), List.of("year"), partitions);
       LOG.info("{}: reports written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
       // a report parsed again loses the anomalies it no longer has
-      Dataset<Row> parsedReports = parsed.where(col("outcome").equalTo(ParseStage.PARSED)).select("report_id")
-          .distinct();
       store.replaceGroups(Tables.anomalies(parsed, runId, version), parsedReports,
           cfg.tablePath(JobConfig.ANOMALIES), "report_id", List.of("report_id", "anomaly_id"), List.of());
       // a run of new files none of which failed has nothing to add to the quarantine nor to clear from it

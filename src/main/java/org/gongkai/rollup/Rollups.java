@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.gongkai.catalog.MetricCatalog;
 import org.gongkai.job.CheckStage;
 import org.gongkai.job.JobConfig;
 import org.gongkai.store.DeltaStore;
@@ -121,11 +123,22 @@ public final class Rollups {
     pivotCols.add("t3_other_processing_no_correction_total");
     pivotCols.add("t3_other_processing_unpaid_fee_total");
     pivotCols.add("t3_other_processing_other_total");
+    // the metric key of each column (t3_new_received_total → t3.new_received.total), from the catalog
+    Map<String, String> keyOf = new HashMap<>();
+    MetricCatalog.standard().allKeys().forEach(k -> keyOf.put(k.replace('.', '_'), k));
+    for (String c : pivotCols) {
+      if (!keyOf.containsKey(c)) {
+        throw new IllegalStateException("gongkai/rollup.yaml names " + c + ", which is no metric of the catalog");
+      }
+    }
     String fullPivot = pivotCols.stream()
-        .map(c -> "sum(CASE WHEN replace(metric_key, '.', '_') = '" + c + "' THEN coalesce(value, 0) END) AS " + c)
+        .map(c -> "sum(CASE WHEN metric_key = '" + keyOf.get(c) + "' THEN coalesce(value, 0) END) AS " + c)
         .collect(Collectors.joining(",\n  "));
+    String keys = pivotCols.stream().map(c -> "'" + keyOf.get(c) + "'").collect(Collectors.joining(", "));
+    // only the rows of those metrics are pivoted (about 40 of a report's 200); a report with cells but none of
+    // them still gets its row, with blank measures
     return """
-        WITH wide AS (SELECT report_id, %s FROM gk_metrics GROUP BY report_id),
+        WITH wide AS (SELECT report_id, %s FROM gk_metrics WHERE metric_key IN (%s) GROUP BY report_id),
              errors AS (SELECT report_id, count(*) AS error_anomalies FROM gk_anomalies
                         WHERE severity = 'error' GROUP BY report_id)
         SELECT p.year, p.agency, p.report_id, p.format, p.scope, p.level, p.category,
@@ -134,9 +147,10 @@ public final class Rollups {
                     ELSE '%s' END AS prefecture,
                p.county, p.region_code, p.source_path, coalesce(e.error_anomalies, 0) AS error_anomalies,
                %s
-        FROM gk_primary p JOIN wide w ON w.report_id = p.report_id
+        FROM gk_primary p LEFT JOIN wide w ON w.report_id = p.report_id
         LEFT JOIN errors e ON e.report_id = p.report_id
-        """.formatted(fullPivot, UNRESOLVED, PROVINCE_ITSELF, UNRESOLVED, measureCols);
+        WHERE p.cells_value + p.cells_blank + p.cells_missing > 0
+        """.formatted(fullPivot, keys, UNRESOLVED, PROVINCE_ITSELF, UNRESOLVED, measureCols);
   }
 
   /** Sums per grouping set; aggregate-scope reports excluded. */

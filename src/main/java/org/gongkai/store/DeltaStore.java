@@ -78,8 +78,13 @@ public final class DeltaStore {
       create(rows.where(col(DELETE_FLAG).equalTo(false)).drop(DELETE_FLAG), path, partitionBy);
       return;
     }
+    String[] columns = spark.read().format("delta").load(path).columns();
+    if (noneStored(rows, path, keys, targetPredicate)) {
+      appendNew(rows, path, columns);
+      return;
+    }
     Map<String, String> assign = new LinkedHashMap<>();
-    for (String c : spark.read().format("delta").load(path).columns()) {
+    for (String c : columns) {
       assign.put("`" + c + "`", "s.`" + c + "`");
     }
     DeltaTable.forPath(spark, path).as("t")
@@ -111,10 +116,15 @@ public final class DeltaStore {
     replaceGroups(rows, groups, path, groupKey, keys, partitionBy, null);
   }
 
-  private void replaceGroups(Dataset<Row> rows, Dataset<Row> groups, String path, String groupKey,
-                             List<String> keys, List<String> partitionBy, String targetPredicate) {
+  /** As above, reading only the target rows that satisfy {@code targetPredicate} (see {@link #upsert}). */
+  public void replaceGroups(Dataset<Row> rows, Dataset<Row> groups, String path, String groupKey,
+                            List<String> keys, List<String> partitionBy, String targetPredicate) {
     Dataset<Row> source = rows.withColumn(DELETE_FLAG, lit(false));
     if (exists(path)) {
+      if (noneStored(groups, path, List.of(groupKey), targetPredicate)) {
+        appendNew(source, path, spark.read().format("delta").load(path).columns());
+        return;
+      }
       Dataset<Row> target = spark.read().format("delta").load(path).as("t");
       if (targetPredicate != null) {
         target = target.where(targetPredicate);
@@ -125,6 +135,29 @@ public final class DeltaStore {
       source = source.unionByName(stale.withColumn(DELETE_FLAG, lit(true)), true);
     }
     merge(source, path, keys, partitionBy, targetPredicate);
+  }
+
+  /**
+   * True when no stored row (of those satisfying {@code targetPredicate}) has a key of {@code rows}: the yearly
+   * case, where every report is new. The write is then a plain append, which reads nothing of the table; a MERGE
+   * would read the partitions twice (to find the files it touches, then to write) for the same result. Reads the
+   * key columns only.
+   */
+  private boolean noneStored(Dataset<Row> rows, String path, List<String> keys, String targetPredicate) {
+    Dataset<Row> target = spark.read().format("delta").load(path);
+    if (targetPredicate != null) {
+      target = target.as("t").where(targetPredicate);
+    }
+    Dataset<Row> stored = target.select(keys.stream().map(target::col).toArray(Column[]::new));
+    Dataset<Row> wanted = rows.select(keys.stream().map(rows::col).toArray(Column[]::new));
+    Column same = keys.stream().map(k -> stored.col(k).eqNullSafe(wanted.col(k))).reduce(Column::and).orElseThrow();
+    return stored.join(wanted, same, "left_semi").isEmpty();
+  }
+
+  /** The rows to insert (not flagged for deletion), with the table's columns in its order, as one append. */
+  private static void appendNew(Dataset<Row> rows, String path, String[] columns) {
+    rows.where(col(DELETE_FLAG).equalTo(false)).select(java.util.Arrays.stream(columns).map(c -> col("`" + c + "`"))
+        .toArray(Column[]::new)).write().format("delta").mode("append").save(path);
   }
 
   /** Deletes rows whose key is not among {@code keep} (reports of files whose content changed). One commit. */
