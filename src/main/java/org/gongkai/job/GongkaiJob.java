@@ -130,8 +130,11 @@ public final class GongkaiJob {
       // the reports parsed, from the rows without cells: each table's rows of them are replaced
       Dataset<Row> parsedReports = parsed.where(col("outcome").equalTo(ParseStage.PARSED)).select("report_id")
           .distinct();
-      store.replaceGroups(Tables.metrics(withCells, runId, version), parsedReports, cfg.tablePath(JobConfig.METRICS),
-          "report_id", List.of("report_id", "metric_key"), List.of("year"), partitions);
+      Dataset<Row> metrics = Tables.metrics(withCells, runId, version);
+      store.createIfMissing(metrics.schema(), cfg.tablePath(JobConfig.METRICS), List.of("year"),
+          Tables.METRICS_PROPERTIES);
+      store.replaceGroups(metrics, parsedReports, cfg.tablePath(JobConfig.METRICS), "report_id",
+          List.of("report_id", "metric_key"), List.of("year"), partitions);
       LOG.info("{}: metrics written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
       store.upsert(Tables.reports(parsed, runId, version, now), cfg.tablePath(JobConfig.REPORTS),
           List.of("report_id"), List.of("year"), partitions);

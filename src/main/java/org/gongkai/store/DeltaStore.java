@@ -50,6 +50,28 @@ public final class DeltaStore {
     return spark.read().format("delta").option("versionAsOf", version).load(path);
   }
 
+  /**
+   * Creates the table, empty, with the rows' schema, partitioning and table properties, unless it exists. A table
+   * created by a write instead gets the default properties.
+   */
+  public void createIfMissing(org.apache.spark.sql.types.StructType schema, String path, List<String> partitionBy,
+                              Map<String, String> properties) {
+    if (exists(path)) {
+      return;
+    }
+    // nullable as a table created by a write is: the builder would turn a non-nullable field into a NOT NULL
+    // constraint
+    org.apache.spark.sql.types.StructType nullable = new org.apache.spark.sql.types.StructType(
+        java.util.Arrays.stream(schema.fields()).map(f -> f.copy(f.name(), f.dataType(), true, f.metadata()))
+            .toArray(org.apache.spark.sql.types.StructField[]::new));
+    var builder = DeltaTable.createIfNotExists(spark).location(path).addColumns(nullable)
+        .partitionedBy(partitionBy.toArray(new String[0]));
+    for (Map.Entry<String, String> p : properties.entrySet()) {
+      builder = builder.property(p.getKey(), p.getValue());
+    }
+    builder.execute();
+  }
+
   /** Inserts new keys and updates existing ones. Creates the table (partitioned as given) on first write. */
   public void upsert(Dataset<Row> rows, String path, List<String> keys, List<String> partitionBy) {
     upsert(rows, path, keys, partitionBy, null);

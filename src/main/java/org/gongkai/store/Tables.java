@@ -25,6 +25,15 @@ public final class Tables {
   private Tables() {
   }
 
+  /**
+   * Properties of the metrics table, set when it is created. Delta keeps min/max statistics of the first 32
+   * columns of every file it writes; every metrics file holds all keys of many random report ids, so those of the
+   * string columns never let a query skip a file, and computing them took a third of the table's write time
+   * (jobs/bench-results.md). Statistics are kept for {@code value} only (and each file's row count).
+   */
+  public static final java.util.Map<String, String> METRICS_PROPERTIES =
+      java.util.Map.of("delta.dataSkippingStatsColumns", "value");
+
   public static Dataset<Row> files(Dataset<Row> parsed, String runId, String parserVersion, Timestamp now) {
     return parsed.select(
         col("path"), col("size"), col("modification_time"), col("sha256"), col("content_type"), col("encoding"),

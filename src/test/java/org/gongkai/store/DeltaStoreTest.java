@@ -2,10 +2,15 @@ package org.gongkai.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -25,6 +30,8 @@ class DeltaStoreTest {
   private static final StructType ROWS = new StructType()
       .add("report_id", DataTypes.StringType).add("metric_key", DataTypes.StringType)
       .add("year", DataTypes.IntegerType).add("value", DataTypes.IntegerType);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SparkSession spark = SparkTestSession.get();
   private final DeltaStore store = new DeltaStore(spark);
@@ -77,6 +84,34 @@ class DeltaStoreTest {
 
     assertThat(lastOperation(path)).isEqualTo("WRITE");
     assertThat(contents(path)).containsExactly("a/k/2024=1", "b/k/2024=2");
+  }
+
+  @Test
+  void aTableCreatedWithPropertiesKeepsStatisticsOfTheNamedColumnsOnly() throws Exception {
+    String path = dir.resolve("metrics").toString();
+    store.createIfMissing(ROWS, path, List.of("year"), Map.of("delta.dataSkippingStatsColumns", "value"));
+    store.replaceGroups(rows(row("a", "x", 2024, 1), row("a", "y", 2024, 7)), path, "report_id",
+        List.of("report_id", "metric_key"), List.of("year"));
+
+    List<JsonNode> stats = new ArrayList<>();
+    try (var logs = Files.list(dir.resolve("metrics/_delta_log"))) {
+      for (Path log : logs.filter(p -> p.toString().endsWith(".json")).toList()) {
+        for (String line : Files.readAllLines(log)) {
+          JsonNode add = JSON.readTree(line).path("add");
+          if (!add.isMissingNode()) {
+            stats.add(JSON.readTree(add.path("stats").asText()));
+          }
+        }
+      }
+    }
+    assertThat(stats).isNotEmpty();
+    assertThat(stats).allSatisfy(file -> {
+      assertThat(file.path("minValues").fieldNames()).toIterable().containsExactly("value");
+      assertThat(file.path("maxValues").fieldNames()).toIterable().containsExactly("value");
+    });
+    assertThat(stats.stream().mapToInt(file -> file.path("numRecords").asInt()).sum()).isEqualTo(2);
+    assertThat(stats.stream().mapToInt(file -> file.path("maxValues").path("value").asInt()).max()).hasValue(7);
+    assertThat(contents(path)).containsExactly("a/x/2024=1", "a/y/2024=7");
   }
 
   private Dataset<Row> rows(Row... rows) {
