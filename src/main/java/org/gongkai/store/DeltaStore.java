@@ -64,7 +64,15 @@ public final class DeltaStore {
     org.apache.spark.sql.types.StructType nullable = new org.apache.spark.sql.types.StructType(
         java.util.Arrays.stream(schema.fields()).map(f -> f.copy(f.name(), f.dataType(), true, f.metadata()))
             .toArray(org.apache.spark.sql.types.StructField[]::new));
-    var builder = DeltaTable.createIfNotExists(spark).location(path).addColumns(nullable)
+    // the builder names the table delta.`location`, which must be a full URI: a relative folder (the default
+    // warehouse) is refused as a table name
+    org.apache.hadoop.fs.Path location = new org.apache.hadoop.fs.Path(path);
+    try {
+      location = location.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(location);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot resolve " + path + ": " + e.getMessage(), e);
+    }
+    var builder = DeltaTable.createIfNotExists(spark).location(location.toString()).addColumns(nullable)
         .partitionedBy(partitionBy.toArray(new String[0]));
     for (Map.Entry<String, String> p : properties.entrySet()) {
       builder = builder.property(p.getKey(), p.getValue());

@@ -114,6 +114,18 @@ class DeltaStoreTest {
     assertThat(contents(path)).containsExactly("a/x/2024=1", "a/y/2024=7");
   }
 
+  @Test
+  void aTableIsCreatedUnderARelativeFolderAsTheDefaultWarehouseIs() throws Exception {
+    Path relative = Path.of("").toAbsolutePath().relativize(dir.resolve("warehouse/metrics"));
+    assertThat(relative.isAbsolute()).isFalse();
+
+    store.createIfMissing(ROWS, relative.toString(), List.of("year"), Map.of("delta.dataSkippingStatsColumns", "value"));
+    store.upsert(rows(row("a", "x", 2024, 1)), relative.toString(), List.of("report_id"), List.of("year"));
+
+    assertThat(Files.isDirectory(dir.resolve("warehouse/metrics/_delta_log"))).isTrue();
+    assertThat(contents(dir.resolve("warehouse/metrics").toString())).containsExactly("a/x/2024=1");
+  }
+
   private Dataset<Row> rows(Row... rows) {
     return spark.createDataFrame(Arrays.asList(rows), ROWS);
   }
