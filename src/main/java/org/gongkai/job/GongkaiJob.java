@@ -126,8 +126,8 @@ public final class GongkaiJob {
       String partitions = parsedCount == 0 ? "false" : yearPartitions(parsed, store.read(
           cfg.tablePath(JobConfig.REPORTS)));
       // metrics first, files last: the files table marks files as ingested, so a run that fails before it has
-      // its files parsed again by the next run (every write is a keyed MERGE: repeating one changes nothing)
-      // the reports parsed, from the rows without cells: each table's rows of them are replaced
+      // its files parsed again by the next run (every write is keyed: new keys are appended, stored keys merged,
+      // so repeating a write changes nothing). Each table's rows of the reports parsed are replaced.
       Dataset<Row> parsedReports = parsed.where(col("outcome").equalTo(ParseStage.PARSED)).select("report_id")
           .distinct();
       Dataset<Row> metrics = Tables.metrics(withCells, runId, version);

@@ -4,14 +4,20 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes to the Delta tables. Every write is one Delta commit keyed on the table's natural key (MERGE), so a rerun
@@ -54,23 +60,22 @@ public final class DeltaStore {
    * Creates the table, empty, with the rows' schema, partitioning and table properties, unless it exists. A table
    * created by a write instead gets the default properties.
    */
-  public void createIfMissing(org.apache.spark.sql.types.StructType schema, String path, List<String> partitionBy,
+  public void createIfMissing(StructType schema, String path, List<String> partitionBy,
                               Map<String, String> properties) {
     if (exists(path)) {
       return;
     }
     // nullable as a table created by a write is: the builder would turn a non-nullable field into a NOT NULL
     // constraint
-    org.apache.spark.sql.types.StructType nullable = new org.apache.spark.sql.types.StructType(
-        java.util.Arrays.stream(schema.fields()).map(f -> f.copy(f.name(), f.dataType(), true, f.metadata()))
-            .toArray(org.apache.spark.sql.types.StructField[]::new));
+    StructType nullable = new StructType(Arrays.stream(schema.fields())
+        .map(f -> f.copy(f.name(), f.dataType(), true, f.metadata())).toArray(StructField[]::new));
     // the builder names the table delta.`location`, which must be a full URI: a relative folder (the default
     // warehouse) is refused as a table name
-    org.apache.hadoop.fs.Path location = new org.apache.hadoop.fs.Path(path);
+    Path location = new Path(path);
     try {
       location = location.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(location);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot resolve " + path + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resolve " + path + ": " + e.getMessage(), e);
     }
     var builder = DeltaTable.createIfNotExists(spark).location(location.toString()).addColumns(nullable)
         .partitionedBy(partitionBy.toArray(new String[0]));
@@ -186,7 +191,7 @@ public final class DeltaStore {
 
   /** The rows to insert (not flagged for deletion), with the table's columns in its order, as one append. */
   private static void appendNew(Dataset<Row> rows, String path, String[] columns) {
-    rows.where(col(DELETE_FLAG).equalTo(false)).select(java.util.Arrays.stream(columns).map(c -> col("`" + c + "`"))
+    rows.where(col(DELETE_FLAG).equalTo(false)).select(Arrays.stream(columns).map(c -> col("`" + c + "`"))
         .toArray(Column[]::new)).write().format("delta").mode("append").save(path);
   }
 
