@@ -124,6 +124,10 @@ public final class ParseStage {
       .add("layout", DataTypes.StringType, true)
       .add("warnings", DataTypes.createArrayType(DataTypes.StringType, false), true)
       .add("parse_ms", DataTypes.LongType, true)
+      // counted here, where the cells are Java objects: Spark's filter over the cell array is interpreted
+      .add("cells_value", DataTypes.IntegerType, true)
+      .add("cells_blank", DataTypes.IntegerType, true)
+      .add("cells_missing", DataTypes.IntegerType, true)
       .add("cells", DataTypes.createArrayType(CELL, false), true)
       .add("anomalies", DataTypes.createArrayType(ANOMALY, false), true);
 
@@ -278,7 +282,9 @@ public final class ParseStage {
     private static Row parsed(String path, long size, Timestamp mtime, String sha, String type, Report r,
                               String sourceUrl, long ms) {
       List<Row> cells = new ArrayList<>(r.cells().size());
+      int[] byStatus = new int[Cell.Status.values().length];
       for (Cell c : r.cells()) {
+        byStatus[c.status().ordinal()]++;
         MetricDef def = MetricCatalog.standard().metric(c.key());
         var l = c.lineage();
         cells.add(RowFactory.create(c.key(), def.table(), def.row(), def.column(), def.unit(),
@@ -293,7 +299,8 @@ public final class ParseStage {
           r.agency(), r.agencyBasis(), r.year(), r.yearBasis(), r.format(), r.formatBasis(), r.title(),
           r.contactPhone(), g.province(), g.provinceCode(), g.prefecture(), g.prefectureCode(), g.county(),
           g.countyCode(), g.code(), g.resolvedBy(), seq(g.candidates()), r.level(), r.category(), r.scope(),
-          sourceUrl, r.layout(), seq(r.warnings()), ms, seq(cells), seq(anomalies(CHECKS.check(r))));
+          sourceUrl, r.layout(), seq(r.warnings()), ms, byStatus[Cell.Status.VALUE.ordinal()],
+          byStatus[Cell.Status.BLANK.ordinal()], byStatus[Cell.Status.MISSING.ordinal()], seq(cells), seq(anomalies(CHECKS.check(r))));
     }
 
     private static Row quarantined(String path, long size, Timestamp mtime, String sha, String type, String stage,

@@ -55,13 +55,9 @@ public final class Tables {
         java.util.List.of("report_id", "path")).toSeq(), "left_anti");
   }
 
-  /** The parse step's rows without their cells, which only the metrics table needs: the cell counts instead. */
+  /** The parse step's rows without their cells, which only the metrics table needs (their counts stay). */
   public static Dataset<Row> withoutCells(Dataset<Row> parsed) {
-    return parsed
-        .withColumn("cells_value", expr("size(filter(cells, c -> c.status = 'value'))"))
-        .withColumn("cells_blank", expr("size(filter(cells, c -> c.status = 'blank'))"))
-        .withColumn("cells_missing", expr("size(filter(cells, c -> c.status = 'missing'))"))
-        .drop("cells");
+    return parsed.drop("cells");
   }
 
   /** Reads the rows of {@link #withoutCells}. */
