@@ -17,6 +17,11 @@ public record TableSpec(String id, int number, String zh, String en, List<String
 
   /** True when a (normalised) heading line names this table. */
   public boolean isHeading(String normalisedLine) {
-    return headings.stream().allMatch(normalisedLine::contains);
+    for (String heading : headings) { // a loop, not a stream: asked of every short line of every report
+      if (!normalisedLine.contains(heading)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -32,7 +32,7 @@ public final class TextDecoder {
   }
 
   public static Decoded decode(byte[] bytes) throws UnreadableReportException {
-    if (bytes.length == 0 || new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
+    if (isBlank(bytes)) {
       throw new UnreadableReportException("empty file");
     }
     List<String> warnings = new ArrayList<>();
@@ -151,11 +151,24 @@ public final class TextDecoder {
     return true;
   }
 
+  /** No byte but whitespace (what {@code new String(bytes, ISO_8859_1).isBlank()} says, without the copy). */
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (!Character.isWhitespace((char) (b & 0xFF))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void rejectBinary(String text) throws UnreadableReportException {
-    long control = text.chars()
-        .filter(c -> c == 0 || c == 0xFFFD || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t'
-            && c != '\f'))
-        .count();
+    long control = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 0 || c == 0xFFFD || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
+        control++;
+      }
+    }
     if (control > text.length() * MAX_CONTROL_SHARE) {
       throw new UnreadableReportException("binary content, not a text report (" + control + " of " + text.length()
           + " characters are control or undecodable)");

@@ -27,6 +27,7 @@ public final class MetadataExtractor {
       "统计(?:期限|时限|区间|期间|时间)[^0-9]{0,8}(\\d{4})\\s*年\\s*0?1\\s*月\\s*0?1\\s*日");
   private static final Pattern PHONE = Pattern.compile(
       "(?:电话|联系方式|热线)[:：]?\\s*[(（]?(0\\d{2,3})[)）]?\\s*[-－—]?\\s*(\\d{7,8})");
+  private static final String[] PHONE_STARTS = {"电话", "联系方式", "热线"};
   private static final Pattern ADDRESS = Pattern.compile("(?:地址|通讯地址|办公地址)[:：]\\s*([^，,。；;）)\\n]{4,60})");
   private static final Pattern AGENCY_SUFFIX = Pattern.compile(
       ".*(局|委员会|委|厅|办公室|办|政府|院|署|中心|部|会|所|处|街道|镇|乡|馆|站|队)$");
@@ -52,7 +53,8 @@ public final class MetadataExtractor {
         continue;
       }
       Matcher title = TITLE.matcher(candidate);
-      if (title.lookingAt() || (title.reset().find() && candidate.length() <= 80)) {
+      // the length first: a lazy group tried at every position of a long candidate is the costly part
+      if (title.lookingAt() || (candidate.length() <= 80 && title.reset().find())) {
         if (titleLine == null) {
           // the title without the breadcrumb or menu printed before it
           String bare = NAVIGATION_PREFIX.matcher(candidate).replaceFirst("");
@@ -69,15 +71,15 @@ public final class MetadataExtractor {
     }
     if (agency == null) {
       // a sentence may wrap over lines (PDF text): 请\n与…联系
-      Matcher m = CONTACT.matcher(flat);
-      if (m.find()) {
+      Matcher m = find(CONTACT, flat, "请");
+      if (m != null) {
         agency = cleanAgency(m.group(1));
         agencyBasis = "contact sentence";
       }
     }
     if (agency == null) {
-      Matcher m = BY.matcher(flat);
-      if (m.find()) {
+      Matcher m = find(BY, flat, "本");
+      if (m != null) {
         agency = cleanAgency(m.group(1));
         agencyBasis = "first sentence";
       }
@@ -85,8 +87,8 @@ public final class MetadataExtractor {
 
     Integer year = null;
     String yearBasis = null;
-    Matcher period = PERIOD.matcher(flat);
-    if (period.find()) {
+    Matcher period = find(PERIOD, flat, "统计");
+    if (period != null) {
       year = Integer.valueOf(period.group(1));
       yearBasis = "statistics period";
     } else if (titleYear != null) {
@@ -101,14 +103,33 @@ public final class MetadataExtractor {
     }
 
     String phone = null;
-    Matcher p = PHONE.matcher(text);
-    if (p.find() || (p = PHONE.matcher(flat)).find()) {
+    Matcher p = find(PHONE, text, PHONE_STARTS);
+    if (p != null || (p = find(PHONE, flat, PHONE_STARTS)) != null) {
       // second try: a sentence wrapped inside the phone (PDF text: 电\n话：0574-…)
       phone = p.group(1) + "-" + p.group(2);
     }
-    Matcher address = ADDRESS.matcher(text);
+    Matcher address = find(ADDRESS, text, "地址", "通讯地址", "办公地址");
     return new Metadata(agency, agencyBasis, year, yearBasis, phone, titleLine,
-        address.find() ? address.group(1).strip() : null);
+        address != null ? address.group(1).strip() : null);
+  }
+
+  /**
+   * The pattern's first match in the text, or null. Every match starts with one of {@code starts}, so the search
+   * begins at the first of them found (a plain indexOf) instead of trying the pattern at every position.
+   */
+  static Matcher find(Pattern pattern, String text, String... starts) {
+    int first = -1;
+    for (String start : starts) {
+      int at = text.indexOf(start);
+      if (at >= 0 && (first < 0 || at < first)) {
+        first = at;
+      }
+    }
+    if (first < 0) {
+      return null;
+    }
+    Matcher m = pattern.matcher(text);
+    return m.find(first) ? m : null;
   }
 
   /** The report's opening lines joined (titles wrap: …年度报\n告), then each early short line, then the page title. */

@@ -100,7 +100,7 @@ public final class Sections {
     if (line.length() > 4 * MAX_HEADING_LENGTH) {
       return null; // prose: cheaper to rule out before squeezing
     }
-    String s = Labels.squeeze(line.replace("|", ""));
+    String s = Labels.squeeze(line.indexOf('|') < 0 ? line : line.replace("|", ""));
     return s.isEmpty() || s.length() > MAX_HEADING_LENGTH ? null : s;
   }
 }
