@@ -163,11 +163,22 @@ public final class HtmlDocument implements SourceDocument {
         }
         c = grid.nextFree(r, c);
         int colspan = span(td.attr("colspan"));
-        grid.add(r, c, td.text(), span(td.attr("rowspan")), colspan);
+        grid.add(r, c, cellText(td), span(td.attr("rowspan")), colspan);
         c += colspan;
       }
     }
     out.table(grid);
+  }
+
+  /**
+   * The cell's text for {@link Grid#add}: most cells hold one text node, read without the tree walk of
+   * {@link Element#text()}; its whitespace may differ from text()'s, which the cell's classification collapses.
+   */
+  private static String cellText(Element td) {
+    if (td.childNodeSize() == 1 && td.childNode(0) instanceof TextNode text) {
+      return text.getWholeText();
+    }
+    return td.text();
   }
 
   private static int span(String attr) {

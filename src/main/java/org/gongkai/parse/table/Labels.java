@@ -111,6 +111,11 @@ public final class Labels {
   }
 
   private static String keyOfSqueezed(String squeezed) {
+    return withoutPunctuation(withoutEnumerators(squeezed));
+  }
+
+  /** The text after up to three leading enumerators (（一）1. …); the text itself when it has none. */
+  private static String withoutEnumerators(String squeezed) {
     String s = squeezed;
     for (int i = 0; i < 3 && mayStartEnumerator(s); i++) {
       Matcher m = ENUMERATOR.matcher(s);
@@ -119,6 +124,10 @@ public final class Labels {
       }
       s = s.substring(m.end());
     }
+    return s;
+  }
+
+  private static String withoutPunctuation(String s) {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       boolean punct = isPunctuation(s.charAt(i));
@@ -159,7 +168,7 @@ public final class Labels {
       return Token.empty(line);
     }
     if (!couldBeValue(squeezed)) {
-      return new Token(Token.Kind.LABEL, text, null, null, hasEnumerator(squeezed), line, keyOfSqueezed(squeezed));
+      return label(text, squeezed, line);
     }
     if (squeezed.length() <= 18 && allDigits(squeezed)) {
       // most values: a plain count, no pattern needed
@@ -174,7 +183,15 @@ public final class Labels {
     if (BLANK.matcher(squeezed).matches()) {
       return new Token(Token.Kind.BLANK, text, null, null, false, line, null);
     }
-    return new Token(Token.Kind.LABEL, text, null, null, hasEnumerator(squeezed), line, keyOfSqueezed(squeezed));
+    return label(text, squeezed, line);
+  }
+
+  /** A label token: the enumerator pattern runs once for both the flag and the key. */
+  private static Token label(String text, String squeezed, int line) {
+    String bare = withoutEnumerators(squeezed);
+    // a stripped enumerator is one the pattern found at the start, which is what hasEnumerator says
+    return new Token(Token.Kind.LABEL, text, null, null, bare.length() != squeezed.length(), line,
+        withoutPunctuation(bare));
   }
 
   private static boolean allDigits(String s) {
