@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -66,9 +67,14 @@ public final class Rollups {
    * rows depend only on the silver tables, not on when they were computed.
    */
   public void build(SparkSession spark, DeltaStore store, JobConfig cfg, Set<Integer> years) {
-    // the asked years and the years before them (for the year-over-year change): nothing else is read
+    // the year-over-year change compares each asked year with the year before. When the rollup table exists,
+    // the rows of a year before that is not asked are read from it (the run that last changed that year wrote
+    // them); else the years before are computed too. Either way nothing else is read.
+    String rollupPath = cfg.warehouse() + "/" + ROLLUP;
     Set<Integer> withPrevious = CheckStage.withPrevious(years);
-    String read = "true" + CheckStage.yearPredicate(withPrevious);
+    boolean storedBefore = years != null && store.exists(rollupPath);
+    Set<Integer> computed = storedBefore ? years : withPrevious;
+    String read = "true" + CheckStage.yearPredicate(computed);
     spark.read().format("delta").load(cfg.tablePath(JobConfig.REPORTS)).where(read)
         .createOrReplaceTempView("gk_reports");
     spark.read().format("delta").load(cfg.tablePath(JobConfig.METRICS)).where(read)
@@ -87,13 +93,20 @@ public final class Rollups {
     try {
       agencyYear.createOrReplaceTempView("gk_agency_year");
       String yearFilter = "true" + CheckStage.yearPredicate(years);
-      // the years before are computed too, for the year-over-year change, but only the asked years are written
-      spark.sql(rollupSql("true" + CheckStage.yearPredicate(withPrevious)))
-          .createOrReplaceTempView("gk_rollup_base");
+      Dataset<Row> base = spark.sql(rollupSql(read));
+      Set<Integer> before = new TreeSet<>(withPrevious == null ? Set.of() : withPrevious);
+      before.removeAll(computed == null ? Set.of() : computed);
+      if (storedBefore && !before.isEmpty()) {
+        // a measure added to rollup.yaml since those rows were written is null in them
+        base = base.unionByName(store.snapshot(rollupPath).where("true" + CheckStage.yearPredicate(before))
+            .drop("new_received_yoy"), true);
+      }
+      base.createOrReplaceTempView("gk_rollup_base");
+      // only the asked years are written
       Dataset<Row> rollup = spark.sql(yoySql()).where(yearFilter);
 
       store.replaceWhere(agencyYear.where(yearFilter), cfg.warehouse() + "/" + AGENCY_YEAR, yearFilter);
-      store.replaceWhere(rollup, cfg.warehouse() + "/" + ROLLUP, yearFilter);
+      store.replaceWhere(rollup, rollupPath, yearFilter);
     } finally {
       agencyYear.unpersist();
     }
