@@ -50,8 +50,6 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
     // as "listed but not readable", instead of failing the job
     spark.put("spark.sql.files.ignoreCorruptFiles", "true");
     spark.put("spark.databricks.delta.schema.autoMerge.enabled", "true");
-    // HotSpot never compiles a method over 8000 bytes of bytecode: past it Spark generates smaller pieces
-    spark.put("spark.sql.codegen.hugeMethodLimit", "8000");
     return new JobConfig(null, null, "warehouse", tables, 20L * 1024 * 1024, 30_000, DocumentLimits.STANDARD,
         spark);
   }

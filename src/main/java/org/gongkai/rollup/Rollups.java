@@ -67,13 +67,19 @@ public final class Rollups {
    * rows depend only on the silver tables, not on when they were computed.
    */
   public void build(SparkSession spark, DeltaStore store, JobConfig cfg, Set<Integer> years) {
-    // the year-over-year change compares each asked year with the year before. When the rollup table exists,
-    // the rows of a year before that is not asked are read from it (the run that last changed that year wrote
-    // them); else the years before are computed too. Either way nothing else is read.
+    // the year-over-year change compares each asked year with the year before. A year before that is not asked
+    // and has rows in the rollup table is read from there (the run that last changed that year wrote them);
+    // one without (never rolled up, or the table is new) is computed too. Nothing else is read.
     String rollupPath = cfg.warehouse() + "/" + ROLLUP;
-    Set<Integer> withPrevious = CheckStage.withPrevious(years);
-    boolean storedBefore = years != null && store.exists(rollupPath);
-    Set<Integer> computed = storedBefore ? years : withPrevious;
+    Set<Integer> stored = Set.of();
+    Set<Integer> computed = null;
+    if (years != null) {
+      Set<Integer> before = new TreeSet<>(CheckStage.withPrevious(years));
+      before.removeAll(years);
+      stored = storedYears(store, rollupPath, before);
+      computed = new TreeSet<>(CheckStage.withPrevious(years));
+      computed.removeAll(stored);
+    }
     String read = "true" + CheckStage.yearPredicate(computed);
     spark.read().format("delta").load(cfg.tablePath(JobConfig.REPORTS)).where(read)
         .createOrReplaceTempView("gk_reports");
@@ -94,11 +100,9 @@ public final class Rollups {
       agencyYear.createOrReplaceTempView("gk_agency_year");
       String yearFilter = "true" + CheckStage.yearPredicate(years);
       Dataset<Row> base = spark.sql(rollupSql(read));
-      Set<Integer> before = new TreeSet<>(withPrevious == null ? Set.of() : withPrevious);
-      before.removeAll(computed == null ? Set.of() : computed);
-      if (storedBefore && !before.isEmpty()) {
+      if (!stored.isEmpty()) {
         // a measure added to rollup.yaml since those rows were written is null in them
-        base = base.unionByName(store.snapshot(rollupPath).where("true" + CheckStage.yearPredicate(before))
+        base = base.unionByName(store.snapshot(rollupPath).where("true" + CheckStage.yearPredicate(stored))
             .drop("new_received_yoy"), true);
       }
       base.createOrReplaceTempView("gk_rollup_base");
@@ -110,6 +114,19 @@ public final class Rollups {
     } finally {
       agencyYear.unpersist();
     }
+  }
+
+  /** Those of the given years that have rows in the rollup table. */
+  private static Set<Integer> storedYears(DeltaStore store, String rollupPath, Set<Integer> years) {
+    Dataset<Row> table = years.isEmpty() ? null : store.snapshot(rollupPath);
+    Set<Integer> out = new TreeSet<>();
+    if (table == null) {
+      return out;
+    }
+    for (Row r : table.where("true" + CheckStage.yearPredicate(years)).select("year").distinct().collectAsList()) {
+      out.add(r.getInt(0));
+    }
+    return out;
   }
 
   private Set<String> metricColumns() {

@@ -66,6 +66,13 @@ class HtmlReportsTest {
   }
 
   @Test
+  void invisibleCharactersInACellAreDroppedAsJsoupDropsThem() {
+    String html = "<html><body><table><tr><td>12&shy;3</td><td>申请&#8203;人</td><td> 4\t5 </td></tr>"
+        + "<tr><td>6</td><td>7</td><td>8</td></tr></table></body></html>";
+    assertThat(new HtmlDocument(html).lines()).containsExactly("123 | 申请人 | 4 5", "6 | 7 | 8");
+  }
+
+  @Test
   void theFooterPhoneIsNotTheContactPhone() throws Exception {
     String html = new String(Fixtures.seed("html_2021_utf8_site.html"), java.nio.charset.StandardCharsets.UTF_8)
         .replace("，电话：0574-65512345", "");

@@ -172,11 +172,15 @@ public final class HtmlDocument implements SourceDocument {
 
   /**
    * The cell's text for {@link Grid#add}: most cells hold one text node, read without the tree walk of
-   * {@link Element#text()}; its whitespace may differ from text()'s, which the cell's classification collapses.
+   * {@link Element#text()}. Its whitespace may differ from text()'s, which the cell's classification collapses;
+   * the invisible characters text() drops (soft hyphen, zero-width space) send the cell to text().
    */
   private static String cellText(Element td) {
-    if (td.childNodeSize() == 1 && td.childNode(0) instanceof TextNode text) {
-      return text.getWholeText();
+    if (td.childNodeSize() == 1 && td.childNode(0) instanceof TextNode node) {
+      String text = node.getWholeText();
+      if (text.indexOf('\u00ad') < 0 && text.indexOf('\u200b') < 0) {
+        return text;
+      }
     }
     return td.text();
   }
