@@ -71,13 +71,15 @@ public final class Rollups {
     // and has rows in the rollup table is read from there (the run that last changed that year wrote them);
     // one without (never rolled up, or the table is new) is computed too. Nothing else is read.
     String rollupPath = cfg.warehouse() + "/" + ROLLUP;
+    // one version of the rollup table for both the years it holds and the rows read from it
+    Dataset<Row> storedRollup = years == null ? null : store.snapshot(rollupPath);
     Set<Integer> stored = Set.of();
     Set<Integer> computed = null;
     if (years != null) {
-      Set<Integer> before = new TreeSet<>(CheckStage.withPrevious(years));
-      before.removeAll(years);
-      stored = storedYears(store, rollupPath, before);
       computed = new TreeSet<>(CheckStage.withPrevious(years));
+      Set<Integer> before = new TreeSet<>(computed);
+      before.removeAll(years);
+      stored = storedYears(storedRollup, before);
       computed.removeAll(stored);
     }
     String read = "true" + CheckStage.yearPredicate(computed);
@@ -102,7 +104,7 @@ public final class Rollups {
       Dataset<Row> base = spark.sql(rollupSql(read));
       if (!stored.isEmpty()) {
         // a measure added to rollup.yaml since those rows were written is null in them
-        base = base.unionByName(store.snapshot(rollupPath).where("true" + CheckStage.yearPredicate(stored))
+        base = base.unionByName(storedRollup.where("true" + CheckStage.yearPredicate(stored))
             .drop("new_received_yoy"), true);
       }
       base.createOrReplaceTempView("gk_rollup_base");
@@ -116,13 +118,13 @@ public final class Rollups {
     }
   }
 
-  /** Those of the given years that have rows in the rollup table. */
-  private static Set<Integer> storedYears(DeltaStore store, String rollupPath, Set<Integer> years) {
-    Dataset<Row> table = years.isEmpty() ? null : store.snapshot(rollupPath);
+  /** Those of the given years that have rows in the rollup table (null when it was never written). */
+  private static Set<Integer> storedYears(Dataset<Row> table, Set<Integer> years) {
     Set<Integer> out = new TreeSet<>();
-    if (table == null) {
+    if (table == null || years.isEmpty()) {
       return out;
     }
+    // a few year numbers reach the driver, no rows
     for (Row r : table.where("true" + CheckStage.yearPredicate(years)).select("year").distinct().collectAsList()) {
       out.add(r.getInt(0));
     }
