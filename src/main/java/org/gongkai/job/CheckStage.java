@@ -157,7 +157,8 @@ public final class CheckStage {
 
   /** Every non-primary report of an agency-year and scope, identical or not to the primary one. */
   private static Dataset<Row> duplicates(SparkSession spark, String runId, String version) {
-    // the figures of reports in a duplicate pair only (a few of them): the others' metrics are not hashed
+    // the figures of reports in a duplicate pair only (a few of them): the others' metrics are not hashed. Kept:
+    // both sides of the join below read them, and each read would scan the metrics again
     spark.sql("""
         SELECT d.report_id AS duplicate_id, p.report_id AS primary_id FROM gk_reports d
         JOIN gk_primary p ON p.agency = d.agency AND p.year = d.year AND p.scope <=> d.scope
@@ -168,7 +169,7 @@ public final class CheckStage {
         FROM gk_metrics m
         LEFT SEMI JOIN (SELECT duplicate_id AS id FROM gk_pairs UNION SELECT primary_id FROM gk_pairs) i
           ON m.report_id = i.id
-        GROUP BY report_id""").createOrReplaceTempView("gk_figures");
+        GROUP BY report_id""").localCheckpoint().createOrReplaceTempView("gk_figures");
     return spark.sql("""
         SELECT d.report_id, sha2(concat('duplicate|', d.report_id, '|', p.report_id), 256) AS anomaly_id,
                d.agency, d.year,

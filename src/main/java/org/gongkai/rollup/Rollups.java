@@ -164,11 +164,12 @@ public final class Rollups {
       }
     }
     String fullPivot = pivotCols.stream()
-        .map(c -> "sum(CASE WHEN metric_key = '" + keyOf.get(c) + "' THEN coalesce(value, 0) END) AS " + c)
+        .map(c -> "max(CASE WHEN metric_key = '" + keyOf.get(c) + "' THEN coalesce(value, 0) END) AS " + c)
         .collect(Collectors.joining(",\n  "));
     String keys = pivotCols.stream().map(c -> "'" + keyOf.get(c) + "'").collect(Collectors.joining(", "));
     // only the rows of those metrics are pivoted (about 40 of a report's 200); a report with cells but none of
-    // them still gets its row, with blank measures
+    // them still gets its row, with blank measures. A report has one row per metric (the metrics table's key), so
+    // max picks that row's value: the same as a sum, without a decimal addition per row (a third of the pivot)
     return """
         WITH wide AS (SELECT report_id, %s FROM gk_metrics WHERE metric_key IN (%s) GROUP BY report_id),
              errors AS (SELECT report_id, count(*) AS error_anomalies FROM gk_anomalies
@@ -185,7 +186,11 @@ public final class Rollups {
         """.formatted(fullPivot, keys, UNRESOLVED, PROVINCE_ITSELF, UNRESOLVED, measureCols);
   }
 
-  /** Sums per grouping set; aggregate-scope reports excluded. */
+  /**
+   * Sums per grouping set; aggregate-scope reports excluded. {@code agencies} counts rows, not distinct names:
+   * gk_agency_year has one (primary) report per agency, year and scope, and every grouping set holds the year,
+   * so the two are equal, and a DISTINCT would have Spark shuffle every expanded row (12 per report) unaggregated.
+   */
   String rollupSql(String where) {
     String sums = measures.keySet().stream().map(m -> "sum(" + m + ") AS " + m)
         .collect(Collectors.joining(", "));
@@ -201,7 +206,7 @@ public final class Rollups {
                  CASE WHEN grouping(prefecture) = 0 THEN prefecture ELSE '*' END AS prefecture,
                  CASE WHEN grouping(category) = 0 THEN coalesce(category, 'unknown') ELSE '*' END AS category,
                  CASE WHEN grouping(level) = 0 THEN coalesce(level, 'unknown') ELSE '*' END AS level,
-                 count(*) AS reports, count(DISTINCT agency) AS agencies, %s,
+                 count(*) AS reports, count(agency) AS agencies, %s,
                  sum(CASE WHEN error_anomalies > 0 THEN 1 ELSE 0 END) AS reports_with_errors,
                  CAST(avg(CASE WHEN region_code IS NULL THEN 1.0 ELSE 0.0 END) AS DECIMAL(12,6))
                    AS unresolved_region_share

@@ -80,6 +80,24 @@ class GoldTablesTest {
   }
 
   @Test
+  void agenciesCountsDistinctAgenciesInEveryGroup() {
+    // the rollup counts rows (one primary report per agency and year): the same as distinct agency names
+    List<Row> mismatches = SPARK.sql("""
+        SELECT r.year, r.geo_level, r.province, r.agencies, a.distinct_agencies FROM gongkai.rollup r
+        JOIN (SELECT year, '*' AS province, count(DISTINCT agency) AS distinct_agencies FROM gongkai.agency_year
+              WHERE scope = 'agency' GROUP BY year
+              UNION ALL
+              SELECT year, province, count(DISTINCT agency) FROM gongkai.agency_year
+              WHERE scope = 'agency' GROUP BY year, province) a ON a.year = r.year AND a.province = r.province
+        WHERE r.geo_level IN ('nation', 'province') AND r.category = '*' AND r.level = '*'
+          AND r.agencies <> a.distinct_agencies""").collectAsList();
+    assertThat(mismatches).isEmpty();
+    assertThat(SPARK.sql("SELECT sum(agencies) FROM gongkai.rollup WHERE geo_level = 'province' AND category = '*' "
+        + "AND level = '*'").head().getLong(0)).isEqualTo(SPARK.sql("SELECT count(DISTINCT agency, year) "
+        + "FROM gongkai.agency_year WHERE scope = 'agency'").head().getLong(0)).isGreaterThan(5);
+  }
+
+  @Test
   void anAggregateReportNeverEntersTheSums() {
     Row agg = SPARK.sql("SELECT scope, new_received FROM gongkai.agency_year WHERE agency = '台州市人民政府办公室'").head();
     assertThat(agg.getString(0)).isEqualTo("aggregate");

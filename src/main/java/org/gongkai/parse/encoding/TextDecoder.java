@@ -22,6 +22,9 @@ import org.mozilla.universalchardet.UniversalDetector;
  */
 public final class TextDecoder {
 
+  // one detector per thread, reset after each use: building its probers cost more than a short page's detection
+  private static final ThreadLocal<UniversalDetector> DETECTOR = ThreadLocal.withInitial(UniversalDetector::new);
+
   private static final Charset GB18030 = Charset.forName("GB18030");
   private static final Pattern META_CHARSET = Pattern.compile(
       "<meta[^>]{0,200}?charset\\s*=\\s*[\"']?([A-Za-z0-9_-]{2,20})", Pattern.CASE_INSENSITIVE);
@@ -103,10 +106,15 @@ public final class TextDecoder {
   }
 
   private static Charset detect(byte[] bytes) {
-    UniversalDetector detector = new UniversalDetector();
-    detector.handleData(bytes, 0, bytes.length);
-    detector.dataEnd();
-    String name = detector.getDetectedCharset();
+    UniversalDetector detector = DETECTOR.get();
+    String name;
+    try {
+      detector.handleData(bytes, 0, bytes.length);
+      detector.dataEnd();
+      name = detector.getDetectedCharset();
+    } finally {
+      detector.reset();
+    }
     if (name == null || !Charset.isSupported(name)) {
       return null;
     }

@@ -58,8 +58,8 @@ public final class Grid {
   public List<Row> rows() {
     List<Row> out = new ArrayList<>(slots.size());
     for (Slot[] gridRow : slots) {
-      List<Token> cells = new ArrayList<>();
-      StringBuilder text = new StringBuilder();
+      List<Token> cells = new ArrayList<>(gridRow.length);
+      StringBuilder text = new StringBuilder(16 * gridRow.length);
       for (Slot slot : gridRow) {
         if (slot == null || slot.colCopy()) {
           continue; // a cell spanning columns is one cell

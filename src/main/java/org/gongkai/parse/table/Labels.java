@@ -110,7 +110,8 @@ public final class Labels {
     return keyOfSqueezed(squeeze(text));
   }
 
-  private static String keyOfSqueezed(String squeezed) {
+  /** {@link #key} of a text already {@link #squeeze squeezed}. */
+  public static String keyOfSqueezed(String squeezed) {
     return withoutPunctuation(withoutEnumerators(squeezed));
   }
 
@@ -159,6 +160,11 @@ public final class Labels {
 
   /** Classify one cell's text into a token. */
   public static Token classify(String rawText, int line) {
+    if (!rawText.isEmpty() && rawText.length() <= 18 && allDigits(rawText)) {
+      // most cells: a bare count, which trimming and squeezing would leave as it is
+      return new Token(Token.Kind.VALUE, rawText, BigDecimal.valueOf(Long.parseLong(rawText)), null, false, line,
+          null);
+    }
     String text = collapseSpaces(trim(rawText)).trim();
     if (text.isEmpty()) {
       return Token.empty(line);

@@ -85,7 +85,7 @@ public final class Sections {
     if (test.test(h)) {
       return 1;
     }
-    if (i + 1 < lines.size() && Labels.hasEnumerator(h) && !DIGIT.matcher(Labels.key(h)).find()) {
+    if (i + 1 < lines.size() && Labels.hasEnumerator(h) && !DIGIT.matcher(Labels.keyOfSqueezed(h)).find()) {
       String next = lines.get(i + 1);
       if (next != null && !DIGIT.matcher(next).find() && !Labels.hasEnumerator(next)
           && h.length() + next.length() <= MAX_HEADING_LENGTH && test.test(h + next)) {

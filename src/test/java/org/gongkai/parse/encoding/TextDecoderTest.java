@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.FutureTask;
 import org.gongkai.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,27 @@ class TextDecoderTest {
       assertThat(d.text()).as(cs).isEqualTo(new String(TEXT.getBytes(Charset.forName(cs)), Charset.forName(cs)));
       assertThat(d.warnings()).as(cs).isEmpty();
     }
+  }
+
+  @Test
+  void aDetectorReusedByTheThreadDecodesAsAFreshOne() throws Exception {
+    List<byte[]> inputs = List.of(TEXT.getBytes(Charset.forName("GBK")),
+        "Caf\u00e9 r\u00e9sum\u00e9 na\u00efve \u00e0 la carte, d\u00e9j\u00e0 vu. ".repeat(20)
+            .getBytes(StandardCharsets.ISO_8859_1),
+        TEXT.getBytes(Charset.forName("Big5")), TEXT.getBytes(Charset.forName("GB18030")));
+    for (int round = 0; round < 2; round++) {
+      for (byte[] bytes : inputs) {
+        Decoded reused = TextDecoder.decode(bytes);
+        // a new thread has a detector of its own, never used
+        FutureTask<Decoded> onFreshThread = new FutureTask<>(() -> TextDecoder.decode(bytes));
+        new Thread(onFreshThread).start();
+        Decoded fresh = onFreshThread.get();
+        assertThat(reused.charset()).isEqualTo(fresh.charset());
+        assertThat(reused.text()).isEqualTo(fresh.text());
+        assertThat(reused.warnings()).isEqualTo(fresh.warnings());
+      }
+    }
+    assertThat(TextDecoder.decode(inputs.get(0)).charset()).isEqualTo("GB18030");
   }
 
   @Test
