@@ -72,11 +72,7 @@ public final class GongkaiJob {
     Timestamp started = Timestamp.from(Instant.now());
     String runId = runId(started);
     String version = BuildInfo.parserVersion();
-    cfg.spark().forEach((k, v) -> {
-      if (spark.conf().isModifiable(k)) {
-        spark.conf().set(k, v);
-      }
-    });
+    cfg.applyTo(spark);
     DeltaStore store = new DeltaStore(spark);
     Dataset<Row> filesTable = store.snapshot(cfg.tablePath(JobConfig.FILES));
 

@@ -50,6 +50,9 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
     // as "listed but not readable", instead of failing the job
     spark.put("spark.sql.files.ignoreCorruptFiles", "true");
     spark.put("spark.databricks.delta.schema.autoMerge.enabled", "true");
+    // writes into year partitions: a Parquet writer per year instead of a sort of every row by year (see
+    // conf/gongkai.yaml); here too, so that a cluster run without the file has it
+    spark.put("spark.sql.maxConcurrentOutputFileWriters", "8");
     return new JobConfig(null, null, "warehouse", tables, 20L * 1024 * 1024, 30_000, DocumentLimits.STANDARD,
         spark);
   }
@@ -91,6 +94,18 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
     });
     overrides.forEach(builder::config);
     return builder.getOrCreate();
+  }
+
+  /**
+   * Sets this configuration's Spark settings on a session built elsewhere (a test's, or one a caller made), except
+   * those given to spark-submit, which win as in {@link #session}; settings fixed at start-up are left alone.
+   */
+  public void applyTo(org.apache.spark.sql.SparkSession session) {
+    spark.forEach((k, v) -> {
+      if (System.getProperty(k) == null && session.conf().isModifiable(k)) {
+        session.conf().set(k, v);
+      }
+    });
   }
 
   JobConfig merge(JsonNode root) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.gongkai.SparkTestSession;
 import org.gongkai.parse.DocumentLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +24,31 @@ class JobConfigTest {
     assertThat(shipped.documents()).isEqualTo(DocumentLimits.STANDARD);
     assertThat(shipped.parseTimeoutMs()).isEqualTo(30_000);
     assertThat(shipped.spark()).containsEntry("spark.databricks.delta.schema.autoMerge.enabled", "true");
+  }
+
+  @Test
+  void aSettingGivenToSparkSubmitWinsOverTheFile() throws IOException {
+    String writers = "spark.sql.maxConcurrentOutputFileWriters";
+    String partitions = "spark.sql.shuffle.partitions";
+    assertThat(JobConfig.defaults().spark()).containsEntry(writers, "8");
+    Path file = tmp.resolve("gongkai.yaml");
+    Files.writeString(file, "spark:\n  " + writers + ": \"5\"\n  " + partitions + ": \"3\"\n");
+    SparkSession session = SparkTestSession.get();
+    String writersBefore = session.conf().get(writers);
+    String partitionsBefore = session.conf().get(partitions);
+    // spark-submit hands its --conf settings to the driver as system properties
+    System.setProperty(writers, "2");
+    session.conf().set(writers, "2");
+    try {
+      JobConfig.load(file).applyTo(session);
+
+      assertThat(session.conf().get(writers)).isEqualTo("2");
+      assertThat(session.conf().get(partitions)).isEqualTo("3");
+    } finally {
+      System.clearProperty(writers);
+      session.conf().set(writers, writersBefore);
+      session.conf().set(partitions, partitionsBefore);
+    }
   }
 
   @Test

@@ -105,6 +105,8 @@ public final class TextDecoder {
     }
   }
 
+  // only for bytes that failed strict UTF-8: juniversalchardet's reset() does not restore its "only printable
+  // ASCII" flag, which matters for pure-ASCII input only, and that never gets here
   private static Charset detect(byte[] bytes) {
     UniversalDetector detector = DETECTOR.get();
     String name;
