@@ -87,11 +87,7 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
         builder.config("spark.ui.showConsoleProgress", "true");
       }
     }
-    spark.forEach((k, v) -> {
-      if (System.getProperty(k) == null) {
-        builder.config(k, v);
-      }
-    });
+    notGivenToSparkSubmit().forEach(builder::config);
     overrides.forEach(builder::config);
     return builder.getOrCreate();
   }
@@ -101,11 +97,18 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
    * those given to spark-submit, which win as in {@link #session}; settings fixed at start-up are left alone.
    */
   public void applyTo(org.apache.spark.sql.SparkSession session) {
-    spark.forEach((k, v) -> {
-      if (System.getProperty(k) == null && session.conf().isModifiable(k)) {
+    notGivenToSparkSubmit().forEach((k, v) -> {
+      if (session.conf().isModifiable(k)) {
         session.conf().set(k, v);
       }
     });
+  }
+
+  /** The file's Spark settings but those spark-submit gave the driver (as system properties), which win. */
+  private Map<String, String> notGivenToSparkSubmit() {
+    Map<String, String> out = new LinkedHashMap<>(spark);
+    out.keySet().removeIf(k -> System.getProperty(k) != null);
+    return out;
   }
 
   JobConfig merge(JsonNode root) {

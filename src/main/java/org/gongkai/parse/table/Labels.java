@@ -160,10 +160,9 @@ public final class Labels {
 
   /** Classify one cell's text into a token. */
   public static Token classify(String rawText, int line) {
-    if (!rawText.isEmpty() && rawText.length() <= 18 && allDigits(rawText)) {
+    if (isCount(rawText)) {
       // most cells: a bare count, which trimming and squeezing would leave as it is
-      return new Token(Token.Kind.VALUE, rawText, BigDecimal.valueOf(Long.parseLong(rawText)), null, false, line,
-          null);
+      return count(rawText, rawText, line);
     }
     String text = collapseSpaces(trim(rawText)).trim();
     if (text.isEmpty()) {
@@ -176,10 +175,9 @@ public final class Labels {
     if (!couldBeValue(squeezed)) {
       return label(text, squeezed, line);
     }
-    if (squeezed.length() <= 18 && allDigits(squeezed)) {
-      // most values: a plain count, no pattern needed
-      return new Token(Token.Kind.VALUE, text, BigDecimal.valueOf(Long.parseLong(squeezed)), null, false, line,
-          null);
+    if (isCount(squeezed)) {
+      // a plain count once spaces and full-width digits are normalised: no pattern needed
+      return count(text, squeezed, line);
     }
     Matcher num = NUMBER.matcher(squeezed);
     if (num.matches()) {
@@ -198,6 +196,15 @@ public final class Labels {
     // a stripped enumerator is one the pattern found at the start, which is what hasEnumerator says
     return new Token(Token.Kind.LABEL, text, null, null, bare.length() != squeezed.length(), line,
         withoutPunctuation(bare));
+  }
+
+  /** Up to 18 ASCII digits: a count that fits a long. */
+  private static boolean isCount(String s) {
+    return !s.isEmpty() && s.length() <= 18 && allDigits(s);
+  }
+
+  private static Token count(String text, String digits, int line) {
+    return new Token(Token.Kind.VALUE, text, BigDecimal.valueOf(Long.parseLong(digits)), null, false, line, null);
   }
 
   private static boolean allDigits(String s) {
