@@ -66,7 +66,7 @@ job() {
   read -r inc_s inc_rss < <(timed_run "$dir/inc.log" --input "$dir/corpus/files" --warehouse "$dir/wh")
   {
     echo
-    echo "## Full job, $n reports, $(date -u +%Y-%m-%d) ($machine, Spark local[*])"
+    echo "## Full job, $n reports, $(date -u +%Y-%m-%d) ($machine, Spark local[*], JVM options: ${GONGKAI_JAVA_OPTS:--Xmx4g} $(gongkai_gc))"
     echo
     echo "| measure | value |"
     echo "|---|---|"

@@ -34,6 +34,16 @@ gongkai_classpath() {
   echo "$here/target/gongkai.jar:$(cat "$here/target/classpath.txt"):$(cat "$here/target/provided-classpath.txt")"
 }
 
+# The garbage collector: the parallel (throughput) collector, unless GONGKAI_JAVA_OPTS names one. The job is a
+# batch of short-lived objects; on the 2-core benchmark machine G1's concurrent marking and refinement threads
+# took cores from the tasks: the full job at 10,000 reports ran in 94 s instead of 120 s (jobs/bench-results.md).
+gongkai_gc() {
+  case " ${GONGKAI_JAVA_OPTS:-} " in
+    *" -XX:+Use"*"GC "*) ;;
+    *) echo "-XX:+UseParallelGC" ;;
+  esac
+}
+
 # The --add-opens list Spark's own launcher passes on Java 17, read from the pom so it is written once.
 gongkai_jvm_opens() {
   sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' "$here/pom.xml"

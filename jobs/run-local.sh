@@ -15,6 +15,6 @@ cd "$here"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 gongkai_build
 # shellcheck disable=SC2046
-exec java ${GONGKAI_JAVA_OPTS:--Xmx4g} $(gongkai_jvm_opens) \
+exec java ${GONGKAI_JAVA_OPTS:--Xmx4g} $(gongkai_gc) $(gongkai_jvm_opens) \
   -Dlog4j2.configurationFile="$here/conf/log4j2.properties" \
   -cp "$(gongkai_classpath)" org.gongkai.cli.Gongkai run --master "local[*]" "$@"

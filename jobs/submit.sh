@@ -25,6 +25,6 @@ if [ -n "${SPARK_HOME:-}" ]; then
 fi
 # Spark's jars only (Maven's provided scope): the application's classes come from the cluster jar, as on a cluster.
 # shellcheck disable=SC2046
-exec java ${GONGKAI_JAVA_OPTS:-} $(gongkai_jvm_opens) -cp "$(cat "$here/target/spark-classpath.txt")" \
+exec java ${GONGKAI_JAVA_OPTS:-} $(gongkai_gc) $(gongkai_jvm_opens) -cp "$(cat "$here/target/spark-classpath.txt")" \
   org.apache.spark.deploy.SparkSubmit "${conf[@]}" --class org.gongkai.job.GongkaiJob "${submit_args[@]}" \
   "$here/target/gongkai-cluster.jar" "$@"

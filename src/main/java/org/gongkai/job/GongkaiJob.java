@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -122,30 +123,39 @@ public final class GongkaiJob {
       // the year partitions of reports and metrics this run can touch, found before the reports are rewritten
       String partitions = parsedCount == 0 ? "false" : yearPartitions(parsed, store.read(
           cfg.tablePath(JobConfig.REPORTS)));
-      // metrics first, files last: the files table marks files as ingested, so a run that fails before it has
-      // its files parsed again by the next run (every write is keyed: new keys are appended, stored keys merged,
-      // so repeating a write changes nothing). Each table's rows of the reports parsed are replaced.
+      // files last: the files table marks files as ingested, so a run that fails before it has its files parsed
+      // again by the next run (every write is keyed: new keys are appended, stored keys merged, so repeating a
+      // write changes nothing). Each table's rows of the reports parsed are replaced. The four tables before it
+      // are independent and written concurrently: each write is a string of small Spark jobs and one Delta
+      // commit, and one alone leaves the cores idle between its jobs
       Dataset<Row> parsedReports = parsed.where(col("outcome").equalTo(ParseStage.PARSED)).select("report_id")
           .distinct();
-      Dataset<Row> metrics = Tables.metrics(withCells, runId, version);
-      store.createIfMissing(metrics.schema(), cfg.tablePath(JobConfig.METRICS), List.of("year"),
-          Tables.METRICS_PROPERTIES);
-      store.replaceGroups(metrics, parsedReports, cfg.tablePath(JobConfig.METRICS), "report_id",
-          List.of("report_id", "metric_key"), List.of("year"), partitions);
-      LOG.info("{}: metrics written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
-      store.upsert(Tables.reports(parsed, runId, version, now), cfg.tablePath(JobConfig.REPORTS),
-          List.of("report_id"), List.of("year"), partitions);
-      LOG.info("{}: reports written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
-      // a report parsed again loses the anomalies it no longer has
-      store.replaceGroups(Tables.anomalies(parsed, runId, version), parsedReports,
-          cfg.tablePath(JobConfig.ANOMALIES), "report_id", List.of("report_id", "anomaly_id"), List.of());
-      // a run of new files none of which failed has nothing to add to the quarantine nor to clear from it
-      if (quarantined > 0 || reprocess || changedPaths || !store.exists(cfg.tablePath(JobConfig.QUARANTINE))) {
-        store.merge(Tables.quarantine(parsed, runId, version, now), cfg.tablePath(JobConfig.QUARANTINE),
-            List.of("path"), List.of());
-      }
-      LOG.info("{}: anomalies and quarantine written ({} ms)", runId,
-          System.currentTimeMillis() - started.getTime());
+      boolean quarantineChanges = quarantined > 0 || reprocess || changedPaths
+          || !store.exists(cfg.tablePath(JobConfig.QUARANTINE));
+      Concurrently.run(() -> {
+        Dataset<Row> metrics = Tables.metrics(withCells, runId, version);
+        store.createIfMissing(metrics.schema(), cfg.tablePath(JobConfig.METRICS), List.of("year"),
+            Tables.METRICS_PROPERTIES);
+        store.replaceGroups(metrics, parsedReports, cfg.tablePath(JobConfig.METRICS), "report_id",
+            List.of("report_id", "metric_key"), List.of("year"), partitions);
+        LOG.info("{}: metrics written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+      }, () -> {
+        store.upsert(Tables.reports(parsed, runId, version, now), cfg.tablePath(JobConfig.REPORTS),
+            List.of("report_id"), List.of("year"), partitions);
+        LOG.info("{}: reports written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+      }, () -> {
+        // a report parsed again loses the anomalies it no longer has
+        store.replaceGroups(Tables.anomalies(parsed, runId, version), parsedReports,
+            cfg.tablePath(JobConfig.ANOMALIES), "report_id", List.of("report_id", "anomaly_id"), List.of());
+        LOG.info("{}: anomalies written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+      }, () -> {
+        // a run of new files none of which failed has nothing to add to the quarantine nor to clear from it
+        if (quarantineChanges) {
+          store.merge(Tables.quarantine(parsed, runId, version, now), cfg.tablePath(JobConfig.QUARANTINE),
+              List.of("path"), List.of());
+          LOG.info("{}: quarantine written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+        }
+      });
       store.upsert(Tables.files(parsed, runId, version, now), cfg.tablePath(JobConfig.FILES), List.of("path"),
           List.of());
       LOG.info("{}: files written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
@@ -162,10 +172,16 @@ public final class GongkaiJob {
     // (a changed file now quarantined dropped its report: the checks and rollups must forget it too)
     if (parsedCount > 0 || changedPaths) {
       Set<Integer> years = filesTable == null || reprocess || changedPaths ? null : touchedYears(parsed);
-      CheckStage.crossReport(spark, store, cfg, runId, version, years);
-      LOG.info("{}: cross-report checks written for {} ({} ms)", runId, years == null ? "every year" : years,
-          System.currentTimeMillis() - started.getTime());
-      Rollups.standard().build(spark, store, cfg, years);
+      // the rollups' measures need no anomaly: computed while the checks run, in a session of their own (both
+      // name their temporary views alike); the error counts are added once the checks' anomalies are written
+      AtomicReference<Rollups.Prepared> rollups = new AtomicReference<>();
+      SparkSession rollupSession = sibling(spark);
+      Concurrently.run(() -> {
+        CheckStage.crossReport(spark, store, cfg, runId, version, years);
+        LOG.info("{}: cross-report checks written for {} ({} ms)", runId, years == null ? "every year" : years,
+            System.currentTimeMillis() - started.getTime());
+      }, () -> rollups.set(Rollups.standard().prepare(rollupSession, new DeltaStore(rollupSession), cfg, years)));
+      rollups.get().write();
       LOG.info("{}: rollups written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
     }
     List<String> sample = parsed.where(col("outcome").equalTo(ParseStage.QUARANTINED))
@@ -178,6 +194,17 @@ public final class GongkaiJob {
         version)), RUNS), cfg.tablePath(JobConfig.RUNS));
 
     return summary;
+  }
+
+  /** A session on the same context with the same settings, and temporary views of its own. */
+  private static SparkSession sibling(SparkSession spark) {
+    SparkSession sibling = spark.newSession();
+    scala.jdk.javaapi.CollectionConverters.asJava(spark.conf().getAll()).forEach((k, v) -> {
+      if (sibling.conf().isModifiable(k)) {
+        sibling.conf().set(k, v);
+      }
+    });
+    return sibling;
   }
 
   /**

@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-// two forks: the JIT's choices differ from one JVM to the next
-@Fork(value = 2, jvmArgsAppend = {"-Xmx1g"})
+// two forks: the JIT's choices differ from one JVM to the next. The collector the job runs with (jobs/lib.sh)
+@Fork(value = 2, jvmArgsAppend = {"-Xmx1g", "-XX:+UseParallelGC"})
 // 24 s of warm-up: on a 2-vCPU VM the HTML layouts were still speeding up after 15 s (200 → 800 reports/s over
 // the first 25 s), so a shorter warm-up measured the JIT, not the parser
 @Warmup(iterations = 8, time = 3)
