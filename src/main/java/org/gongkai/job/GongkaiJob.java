@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -172,16 +171,10 @@ public final class GongkaiJob {
     // (a changed file now quarantined dropped its report: the checks and rollups must forget it too)
     if (parsedCount > 0 || changedPaths) {
       Set<Integer> years = filesTable == null || reprocess || changedPaths ? null : touchedYears(parsed);
-      // the rollups' measures need no anomaly: computed while the checks run, in a session of their own (both
-      // name their temporary views alike); the error counts are added once the checks' anomalies are written
-      AtomicReference<Rollups.Prepared> rollups = new AtomicReference<>();
-      SparkSession rollupSession = sibling(spark);
-      Concurrently.run(() -> {
-        CheckStage.crossReport(spark, store, cfg, runId, version, years);
-        LOG.info("{}: cross-report checks written for {} ({} ms)", runId, years == null ? "every year" : years,
-            System.currentTimeMillis() - started.getTime());
-      }, () -> rollups.set(Rollups.standard().prepare(rollupSession, new DeltaStore(rollupSession), cfg, years)));
-      rollups.get().write();
+      CheckStage.crossReport(spark, store, cfg, runId, version, years);
+      LOG.info("{}: cross-report checks written for {} ({} ms)", runId, years == null ? "every year" : years,
+          System.currentTimeMillis() - started.getTime());
+      Rollups.standard().build(spark, store, cfg, years);
       LOG.info("{}: rollups written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
     }
     List<String> sample = parsed.where(col("outcome").equalTo(ParseStage.QUARANTINED))
@@ -194,17 +187,6 @@ public final class GongkaiJob {
         version)), RUNS), cfg.tablePath(JobConfig.RUNS));
 
     return summary;
-  }
-
-  /** A session on the same context with the same settings, and temporary views of its own. */
-  private static SparkSession sibling(SparkSession spark) {
-    SparkSession sibling = spark.newSession();
-    scala.jdk.javaapi.CollectionConverters.asJava(spark.conf().getAll()).forEach((k, v) -> {
-      if (sibling.conf().isModifiable(k)) {
-        sibling.conf().set(k, v);
-      }
-    });
-    return sibling;
   }
 
   /**

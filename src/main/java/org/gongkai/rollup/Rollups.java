@@ -69,16 +69,6 @@ public final class Rollups {
    * rows depend only on the silver tables, not on when they were computed.
    */
   public void build(SparkSession spark, DeltaStore store, JobConfig cfg, Set<Integer> years) {
-    prepare(spark, store, cfg, years).write();
-  }
-
-  /**
-   * The part of a build that reads the reports and metrics only: the primary reports with their measures,
-   * computed and kept. It can run while the cross-report checks write the anomalies (in a session of its own:
-   * the build's temporary views are named as the checks' are); {@link Prepared#write} then adds each report's
-   * error count from the anomalies table and writes both tables.
-   */
-  public Prepared prepare(SparkSession spark, DeltaStore store, JobConfig cfg, Set<Integer> years) {
     // the year-over-year change compares each asked year with the year before. A year before that is not asked
     // and has rows in the rollup table is read from there (the run that last changed that year wrote them);
     // one without (never rolled up, or the table is new) is computed too. Nothing else is read.
@@ -99,67 +89,34 @@ public final class Rollups {
         .createOrReplaceTempView("gk_reports");
     spark.read().format("delta").load(cfg.tablePath(JobConfig.METRICS)).where(read)
         .createOrReplaceTempView("gk_metrics");
-    spark.sql(CheckStage.PRIMARY_REPORTS).createOrReplaceTempView("gk_primary");
-    // the pivot of every metric per report feeds both tables: computed now, kept for the two writes
-    Dataset<Row> measured = spark.sql(measuresSql()).persist(StorageLevel.MEMORY_AND_DISK());
-    measured.count();
-    return new Prepared(spark, store, cfg, years, read, measured,
-        stored.isEmpty() ? null : storedRollup.where("true" + CheckStage.yearPredicate(stored)));
-  }
-
-  /** A build's kept measures, to be written once the anomalies of its years are. */
-  public final class Prepared {
-    private final SparkSession spark;
-    private final DeltaStore store;
-    private final JobConfig cfg;
-    private final Set<Integer> years;
-    private final String read;
-    private final Dataset<Row> measured;
-    private final Dataset<Row> storedBefore;
-
-    private Prepared(SparkSession spark, DeltaStore store, JobConfig cfg, Set<Integer> years, String read,
-                     Dataset<Row> measured, Dataset<Row> storedBefore) {
-      this.spark = spark;
-      this.store = store;
-      this.cfg = cfg;
-      this.years = years;
-      this.read = read;
-      this.measured = measured;
-      this.storedBefore = storedBefore;
+    if (store.exists(cfg.tablePath(JobConfig.ANOMALIES))) {
+      spark.read().format("delta").load(cfg.tablePath(JobConfig.ANOMALIES)).where(read)
+          .createOrReplaceTempView("gk_anomalies");
+    } else {
+      spark.sql("SELECT CAST(NULL AS STRING) AS report_id, CAST(NULL AS STRING) AS severity WHERE false")
+          .createOrReplaceTempView("gk_anomalies");
     }
+    spark.sql(CheckStage.PRIMARY_REPORTS).createOrReplaceTempView("gk_primary");
 
-    /** Adds the error counts (the anomalies table as it is now) and writes agency_year and rollup. */
-    public void write() {
-      try {
-        if (store.exists(cfg.tablePath(JobConfig.ANOMALIES))) {
-          spark.read().format("delta").load(cfg.tablePath(JobConfig.ANOMALIES)).where(read)
-              .createOrReplaceTempView("gk_anomalies");
-        } else {
-          spark.sql("SELECT CAST(NULL AS STRING) AS report_id, CAST(NULL AS STRING) AS severity WHERE false")
-              .createOrReplaceTempView("gk_anomalies");
-        }
-        measured.createOrReplaceTempView("gk_measures");
-        Dataset<Row> agencyYear = spark.sql(agencyYearSql()).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-          agencyYear.createOrReplaceTempView("gk_agency_year");
-          String yearFilter = "true" + CheckStage.yearPredicate(years);
-          Dataset<Row> base = spark.sql(rollupSql(read));
-          if (storedBefore != null) {
-            // a measure added to rollup.yaml since those rows were written is null in them
-            base = base.unionByName(storedBefore.drop("new_received_yoy"), true);
-          }
-          base.createOrReplaceTempView("gk_rollup_base");
-          // only the asked years are written
-          Dataset<Row> rollup = spark.sql(yoySql()).where(yearFilter);
-
-          store.replaceWhere(agencyYear.where(yearFilter), cfg.warehouse() + "/" + AGENCY_YEAR, yearFilter);
-          store.replaceWhere(rollup, cfg.warehouse() + "/" + ROLLUP, yearFilter);
-        } finally {
-          agencyYear.unpersist();
-        }
-      } finally {
-        measured.unpersist();
+    // the pivot of every metric per report feeds both tables: computed once, kept for the two writes
+    Dataset<Row> agencyYear = spark.sql(agencyYearSql()).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      agencyYear.createOrReplaceTempView("gk_agency_year");
+      String yearFilter = "true" + CheckStage.yearPredicate(years);
+      Dataset<Row> base = spark.sql(rollupSql(read));
+      if (!stored.isEmpty()) {
+        // a measure added to rollup.yaml since those rows were written is null in them
+        base = base.unionByName(storedRollup.where("true" + CheckStage.yearPredicate(stored))
+            .drop("new_received_yoy"), true);
       }
+      base.createOrReplaceTempView("gk_rollup_base");
+      // only the asked years are written
+      Dataset<Row> rollup = spark.sql(yoySql()).where(yearFilter);
+
+      store.replaceWhere(agencyYear.where(yearFilter), cfg.warehouse() + "/" + AGENCY_YEAR, yearFilter);
+      store.replaceWhere(rollup, rollupPath, yearFilter);
+    } finally {
+      agencyYear.unpersist();
     }
   }
 
@@ -187,8 +144,8 @@ public final class Rollups {
     return cols;
   }
 
-  /** One row per primary report: metadata and each measure (a blank counts 0 in sums). */
-  String measuresSql() {
+  /** One row per primary report: metadata, error count, and each measure (a blank counts 0 in sums). */
+  String agencyYearSql() {
     // 2021's three 其他处理 rows reconcile with 2019's single row
     String otherAll = "coalesce(t3_other_processing_all_total, t3_other_processing_no_correction_total "
         + "+ t3_other_processing_unpaid_fee_total + t3_other_processing_other_total)";
@@ -216,28 +173,19 @@ public final class Rollups {
     // them still gets its row, with blank measures. A report has one row per metric (the metrics table's key), so
     // max picks that row's value: the same as a sum, without a decimal addition per row (a third of the pivot)
     return """
-        WITH wide AS (SELECT report_id, %s FROM gk_metrics WHERE metric_key IN (%s) GROUP BY report_id)
+        WITH wide AS (SELECT report_id, %s FROM gk_metrics WHERE metric_key IN (%s) GROUP BY report_id),
+             errors AS (SELECT report_id, count(*) AS error_anomalies FROM gk_anomalies
+                        WHERE severity = 'error' GROUP BY report_id)
         SELECT p.year, p.agency, p.report_id, p.format, p.scope, p.level, p.category,
                coalesce(p.province, '%s') AS province,
                CASE WHEN p.prefecture IS NOT NULL THEN p.prefecture WHEN p.province IS NOT NULL THEN '%s'
                     ELSE '%s' END AS prefecture,
-               p.county, p.region_code, p.source_path,
+               p.county, p.region_code, p.source_path, coalesce(e.error_anomalies, 0) AS error_anomalies,
                %s
         FROM gk_primary p LEFT JOIN wide w ON w.report_id = p.report_id
+        LEFT JOIN errors e ON e.report_id = p.report_id
         WHERE p.cells_value + p.cells_blank + p.cells_missing > 0
         """.formatted(fullPivot, keys, UNRESOLVED, PROVINCE_ITSELF, UNRESOLVED, measureCols);
-  }
-
-  /** The agency_year rows: each primary report's measures (gk_measures) with its count of error anomalies. */
-  String agencyYearSql() {
-    String measureNames = measures.keySet().stream().map(m -> "m." + m).collect(Collectors.joining(", "));
-    return """
-        WITH errors AS (SELECT report_id, count(*) AS error_anomalies FROM gk_anomalies
-                        WHERE severity = 'error' GROUP BY report_id)
-        SELECT m.year, m.agency, m.report_id, m.format, m.scope, m.level, m.category, m.province, m.prefecture,
-               m.county, m.region_code, m.source_path, coalesce(e.error_anomalies, 0) AS error_anomalies, %s
-        FROM gk_measures m LEFT JOIN errors e ON e.report_id = m.report_id
-        """.formatted(measureNames);
   }
 
   /**

@@ -64,6 +64,20 @@ class GoldTablesTest {
   }
 
   @Test
+  void theMeasureColumnsComeInRollupYamlsOrder() throws IOException {
+    List<String> declared = new ArrayList<>();
+    try (var in = GoldTablesTest.class.getClassLoader().getResourceAsStream("gongkai/rollup.yaml")) {
+      new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(in).path("measures")
+          .fieldNames().forEachRemaining(declared::add);
+    }
+    assertThat(declared).hasSizeGreaterThan(5);
+    List<String> columns = List.of(SPARK.read().format("delta").load(cfg.warehouse() + "/agency_year").columns());
+    int first = columns.indexOf(declared.get(0));
+    assertThat(first).isPositive();
+    assertThat(columns.subList(first, first + declared.size())).containsExactlyElementsOf(declared);
+  }
+
+  @Test
   void theNationalRowIsTheSumOfTheProvinceRowsForEveryMeasure() {
     List<String> measures = new ArrayList<>(List.of("reports", "agencies"));
     measures.addAll(List.of("new_received", "carried_over", "granted", "partially_granted", "denied", "unable",
