@@ -155,14 +155,6 @@ public final class Ingest {
     return listed.join(known, sameFile(listed, known), "left_anti");
   }
 
-  /** Files of the listing already ingested with the same size and modification time. */
-  public static Dataset<Row> alreadyIngested(Dataset<Row> listed, Dataset<Row> known) {
-    if (known == null) {
-      return listed.limit(0);
-    }
-    return listed.join(known, sameFile(listed, known), "left_semi");
-  }
-
   private static org.apache.spark.sql.Column sameFile(Dataset<Row> listed, Dataset<Row> known) {
     return listed.col("path").equalTo(known.col("path"))
         .and(listed.col("length").equalTo(known.col("size")))

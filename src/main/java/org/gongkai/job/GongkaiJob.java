@@ -81,11 +81,13 @@ public final class GongkaiJob {
     LOG.info("{}: input listed ({} ms)", runId, System.currentTimeMillis() - started.getTime());
     Dataset<Row> known = reprocess ? null : filesTable;
     Dataset<Row> fresh = Ingest.unseen(listed, known).persist(StorageLevel.MEMORY_AND_DISK());
+    // the listing splits into these and the files ingested before as they are now (skipped)
+    long freshCount = fresh.count();
 
     // parse on the executors, once, with the manifest's fields as hints: checkpointed, the rows no longer depend
     // on the tables this run changes
     Dataset<Row> manifest = cfg.manifest() == null ? null : Manifest.read(spark, cfg.manifest(), cfg.input());
-    Dataset<Row> fromContent = fresh.isEmpty()
+    Dataset<Row> fromContent = freshCount == 0
         ? spark.createDataFrame(List.of(), ParseStage.SCHEMA)
         : withSmallGeneratedFunctions(spark, () -> ParseStage.parse(Manifest.attach(
             Ingest.content(spark, fresh, cfg.maxFileBytes()), manifest), cfg.parseTimeoutMs(), cfg.documents())
@@ -104,7 +106,7 @@ public final class GongkaiJob {
 
     // account for every file before anything is written
     long seen = listed.count();
-    long skipped = Ingest.alreadyIngested(listed, known).count();
+    long skipped = seen - freshCount;
     Map<String, Long> outcomes = new HashMap<>();
     parsed.groupBy("outcome").count().collectAsList().forEach(r -> outcomes.put(r.getString(0), r.getLong(1)));
     long parsedCount = outcomes.getOrDefault(ParseStage.PARSED, 0L);
