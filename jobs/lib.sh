@@ -34,14 +34,20 @@ gongkai_classpath() {
   echo "$here/target/gongkai.jar:$(cat "$here/target/classpath.txt"):$(cat "$here/target/provided-classpath.txt")"
 }
 
-# The garbage collector: the parallel (throughput) collector, unless GONGKAI_JAVA_OPTS names one. The job is a
+# The garbage collector: the parallel (throughput) collector, unless GONGKAI_JAVA_OPTS (or the JVM's own
+# JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS) names one: two collectors and the JVM refuses to start. The job is a
 # batch of short-lived objects; on the 2-core benchmark machine G1's concurrent marking and refinement threads
 # took cores from the tasks: the full job at 10,000 reports ran in 94 s instead of 120 s (jobs/bench-results.md).
 gongkai_gc() {
-  case " ${GONGKAI_JAVA_OPTS:-} " in
-    *" -XX:+Use"*"GC "*) ;;
-    *) echo "-XX:+UseParallelGC" ;;
-  esac
+  local o opts
+  # split on blanks and newlines, without expanding wildcards
+  read -ra opts -d '' <<< "${GONGKAI_JAVA_OPTS:-} ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-}" || true
+  for o in "${opts[@]}"; do
+    case "$o" in
+      -XX:+UseSerialGC|-XX:+UseParallelGC|-XX:+UseG1GC|-XX:+UseZGC|-XX:+UseShenandoahGC|-XX:+UseEpsilonGC) return 0 ;;
+    esac
+  done
+  echo "-XX:+UseParallelGC"
 }
 
 # The --add-opens list Spark's own launcher passes on Java 17, read from the pom so it is written once.

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -94,11 +94,11 @@ public final class Ingest {
 
   /**
    * A local folder, recursively, read with java.nio: Hadoop's local listing builds a status object per file with
-   * several system calls (6 s for 100,000 files, against 1 s this way), and its listFiles would even fork an
-   * {@code ls} per file for permissions without Hadoop's native library. The path of each file is built as
-   * Hadoop's listing builds it (the child name under the folder's Path), and size and modification time come
-   * from the same stat, so a file has the same key in the files table whichever way it was listed. An entry that
-   * vanishes while listed (or a dangling link) is left out, as Hadoop leaves it out.
+   * several system calls (102,000 files in a fresh JVM: 6.9 s, against 1.2 s this way), and its listFiles would
+   * fork an {@code ls} per file for permissions without Hadoop's native library. The path of each file is built
+   * as Hadoop's listing builds it (the name as one component under the folder's Path), and size and modification
+   * time come from the same stat, so a file has the same key in the files table whichever way it was listed. An
+   * entry that vanishes while listed (or a dangling link, or a link loop) is left out, as Hadoop leaves it out.
    */
   private static void walk(Path dir, java.nio.file.Path folder, List<Row> rows) throws IOException {
     try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(folder)) {
@@ -110,10 +110,13 @@ public final class Ingest {
         BasicFileAttributes attributes;
         try {
           attributes = Files.readAttributes(entry, BasicFileAttributes.class);
-        } catch (NoSuchFileException gone) {
+        } catch (FileSystemException gone) {
+          // vanished, a dangling link or a link loop: Hadoop's listing leaves these out too
           continue;
         }
-        Path child = new Path(dir, name);
+        // the name as one path component, as Hadoop's listing takes it: parsed as a path, "10:30.txt" would be a
+        // URI scheme
+        Path child = new Path(dir, new Path(null, null, name));
         if (attributes.isDirectory()) {
           walk(child, entry, rows);
         } else {

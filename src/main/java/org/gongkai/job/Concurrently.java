@@ -18,7 +18,8 @@ final class Concurrently {
 
   /**
    * Runs every step and returns once all have ended. A failure does not stop the other steps (each is a keyed
-   * write that a rerun repeats safely); the first failure is thrown after all ended, the others suppressed in it.
+   * write that a rerun repeats safely); the first failure (in the order of the steps) is thrown after all ended,
+   * unchanged, the others suppressed in it.
    */
   static void run(Runnable... steps) {
     ExecutorService pool = Executors.newFixedThreadPool(steps.length, r -> {
@@ -31,27 +32,34 @@ final class Concurrently {
       for (Runnable step : steps) {
         running.add(pool.submit(step));
       }
-      RuntimeException failure = null;
+      Throwable failure = null;
       for (Future<?> f : running) {
         try {
           f.get();
         } catch (ExecutionException e) {
           Throwable cause = e.getCause();
           if (failure == null) {
-            failure = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+            failure = cause;
           } else {
             failure.addSuppressed(cause);
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while waiting for the writes", e);
+          running.forEach(r -> r.cancel(true));
+          throw new IllegalStateException("interrupted while waiting for the steps", e);
         }
       }
+      if (failure instanceof RuntimeException re) {
+        throw re;
+      }
+      if (failure instanceof Error err) {
+        throw err;
+      }
       if (failure != null) {
-        throw failure;
+        throw new IllegalStateException(failure);
       }
     } finally {
-      pool.shutdown();
+      pool.shutdownNow();
     }
   }
 }

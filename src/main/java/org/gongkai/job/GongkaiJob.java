@@ -124,11 +124,13 @@ public final class GongkaiJob {
       // the year partitions of reports and metrics this run can touch, found before the reports are rewritten
       String partitions = parsedCount == 0 ? "false" : yearPartitions(parsed, store.read(
           cfg.tablePath(JobConfig.REPORTS)));
-      // files last: the files table marks files as ingested, so a run that fails before it has its files parsed
-      // again by the next run (every write is keyed: new keys are appended, stored keys merged, so repeating a
-      // write changes nothing). Each table's rows of the reports parsed are replaced. The four tables before it
-      // are independent and written concurrently: each write is a string of small Spark jobs and one Delta
-      // commit, and one alone leaves the cores idle between its jobs
+      // metrics before reports, files last. The reports table tells a later run which year partitions to merge,
+      // so it is written after the metrics: a run failing in between still finds a re-parsed report's metrics in
+      // its former year. The files table marks files as ingested, so a run that fails before it has its files
+      // parsed again by the next run (every write is keyed: new keys are appended, stored keys merged, so
+      // repeating a write changes nothing). Each table's rows of the reports parsed are replaced. The anomalies
+      // and the quarantine are written beside metrics and reports: each write is a string of small Spark jobs and
+      // one Delta commit, and one alone leaves the cores idle between its jobs
       Dataset<Row> parsedReports = parsed.where(col("outcome").equalTo(ParseStage.PARSED)).select("report_id")
           .distinct();
       boolean quarantineChanges = quarantined > 0 || reprocess || changedPaths
@@ -140,7 +142,6 @@ public final class GongkaiJob {
         store.replaceGroups(metrics, parsedReports, cfg.tablePath(JobConfig.METRICS), "report_id",
             List.of("report_id", "metric_key"), List.of("year"), partitions);
         LOG.info("{}: metrics written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
-      }, () -> {
         store.upsert(Tables.reports(parsed, runId, version, now), cfg.tablePath(JobConfig.REPORTS),
             List.of("report_id"), List.of("year"), partitions);
         LOG.info("{}: reports written ({} ms)", runId, System.currentTimeMillis() - started.getTime());

@@ -28,6 +28,8 @@ class IngestListTest {
   void aLocalFolderIsListedWithTheKeysHadoopGivesItsFiles() throws IOException {
     write("2023/国务院办公厅 年度报告.html", "<p>报告</p>");
     write("2023/a%20b#c.txt", "1");
+    // a colon would make a name parsed as a path a URI scheme
+    write("2023/10:30 报告.txt", "22");
     write("2024/sub/deep/r1.pdf", "%PDF-");
     write("2024/empty.txt", "");
     write("2024/_SUCCESS", "");
@@ -35,6 +37,9 @@ class IngestListTest {
     write(".crawler/state.txt", "x");
     write("_tmp/r2.txt", "x");
     // a millisecond-exact time and one with nanoseconds: both are read from the same stat
+    // a link loop and a dangling link are no files: Hadoop's listing leaves them out, and so must this one
+    Files.createSymbolicLink(dir.resolve("2024/loop.txt"), dir.resolve("2024/loop.txt"));
+    Files.createSymbolicLink(dir.resolve("2024/gone.txt"), dir.resolve("2024/nowhere.txt"));
     Files.setLastModifiedTime(dir.resolve("2024/sub/deep/r1.pdf"), FileTime.fromMillis(1_700_000_000_123L));
     Files.setLastModifiedTime(dir.resolve("2024/empty.txt"),
         FileTime.from(java.time.Instant.ofEpochSecond(1_700_000_000L, 987_654_321L)));
@@ -47,9 +52,10 @@ class IngestListTest {
     List<String> hadoop = new ArrayList<>();
     FileSystem fs = FileSystem.getLocal(new Configuration());
     hadoopWalk(fs, fs.makeQualified(new org.apache.hadoop.fs.Path(dir.toString())), hadoop);
-    assertThat(listed).containsExactlyInAnyOrderElementsOf(hadoop).hasSize(4);
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(hadoop).hasSize(5);
     assertThat(listed).anyMatch(l -> l.contains("/2023/国务院办公厅 年度报告.html 13 "))
         .anyMatch(l -> l.contains("/2023/a%20b#c.txt 1 "))
+        .anyMatch(l -> l.contains("/2023/10:30 报告.txt 2 "))
         .anyMatch(l -> l.endsWith("/2024/sub/deep/r1.pdf 5 1700000000123"))
         .anyMatch(l -> l.endsWith("/2024/empty.txt 0 1700000000987"))
         .allMatch(l -> l.startsWith("file:/"));

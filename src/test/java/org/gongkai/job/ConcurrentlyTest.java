@@ -47,6 +47,13 @@ class ConcurrentlyTest {
     assertThat(ended).containsExactly("reports");
   }
 
+  @Test
+  void anErrorIsThrownAsItIs() {
+    assertThatThrownBy(() -> Concurrently.run(() -> {
+      throw new OutOfMemoryError("Java heap space");
+    }, () -> { })).isExactlyInstanceOf(OutOfMemoryError.class).hasMessage("Java heap space");
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);
