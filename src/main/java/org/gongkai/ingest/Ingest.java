@@ -120,15 +120,18 @@ public final class Ingest {
         if (attributes.isDirectory()) {
           walk(child, entry, rows);
         } else {
-          rows.add(RowFactory.create(child.toString(), attributes.size(),
-              new Timestamp(attributes.lastModifiedTime().toMillis())));
+          rows.add(row(child.toString(), attributes.size(), attributes.lastModifiedTime().toMillis()));
         }
       }
     }
   }
 
   private static Row row(FileStatus f) {
-    return RowFactory.create(f.getPath().toString(), f.getLen(), new Timestamp(f.getModificationTime()));
+    return row(f.getPath().toString(), f.getLen(), f.getModificationTime());
+  }
+
+  private static Row row(String path, long size, long modifiedMillis) {
+    return RowFactory.create(path, size, new Timestamp(modifiedMillis));
   }
 
   /** Spark's file sources skip names starting with "_" or "." (and files being copied): so does gongkai. */

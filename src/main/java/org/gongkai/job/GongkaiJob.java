@@ -78,7 +78,7 @@ public final class GongkaiJob {
 
     // ingest: list everything, keep what is new or changed since the last run
     Dataset<Row> listed = Ingest.list(spark, cfg.input()).persist(StorageLevel.MEMORY_AND_DISK());
-    LOG.info("{}: input listed ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+    LOG.info("{}: input listed ({} ms)", runId, since(started));
     Dataset<Row> known = reprocess ? null : filesTable;
     Dataset<Row> fresh = Ingest.unseen(listed, known).persist(StorageLevel.MEMORY_AND_DISK());
     // the listing splits into these and the files ingested before as they are now (skipped)
@@ -100,7 +100,7 @@ public final class GongkaiJob {
     int slots = spark.sparkContext().defaultParallelism();
     Dataset<Row> withCells = fromContent.coalesce(slots);
     Dataset<Row> summaries = Tables.withoutCells(fromContent).coalesce(slots).localCheckpoint();
-    LOG.info("{}: new and changed files parsed ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+    LOG.info("{}: new and changed files parsed ({} ms)", runId, since(started));
     Dataset<Row> parsed = summaries.unionByName(
         Tables.withoutCells(ParseStage.unread(fresh, summaries, cfg.maxFileBytes())).localCheckpoint());
 
@@ -116,7 +116,7 @@ public final class GongkaiJob {
     listed.unpersist();
 
     LOG.info("{}: {} files seen, {} parsed, {} quarantined, {} skipped ({} ms)", runId, seen, parsedCount,
-        quarantined, skipped, System.currentTimeMillis() - started.getTime());
+        quarantined, skipped, since(started));
 
     // store
     if (parsedCount + quarantined > 0) {
@@ -141,26 +141,26 @@ public final class GongkaiJob {
             Tables.METRICS_PROPERTIES);
         store.replaceGroups(metrics, parsedReports, cfg.tablePath(JobConfig.METRICS), "report_id",
             List.of("report_id", "metric_key"), List.of("year"), partitions);
-        LOG.info("{}: metrics written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+        LOG.info("{}: metrics written ({} ms)", runId, since(started));
         store.upsert(Tables.reports(parsed, runId, version, now), cfg.tablePath(JobConfig.REPORTS),
             List.of("report_id"), List.of("year"), partitions);
-        LOG.info("{}: reports written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+        LOG.info("{}: reports written ({} ms)", runId, since(started));
       }, () -> {
         // a report parsed again loses the anomalies it no longer has
         store.replaceGroups(Tables.anomalies(parsed, runId, version), parsedReports,
             cfg.tablePath(JobConfig.ANOMALIES), "report_id", List.of("report_id", "anomaly_id"), List.of());
-        LOG.info("{}: anomalies written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+        LOG.info("{}: anomalies written ({} ms)", runId, since(started));
       }, () -> {
         // a run of new files none of which failed has nothing to add to the quarantine nor to clear from it
         if (quarantineChanges) {
           store.merge(Tables.quarantine(parsed, runId, version, now), cfg.tablePath(JobConfig.QUARANTINE),
               List.of("path"), List.of());
-          LOG.info("{}: quarantine written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+          LOG.info("{}: quarantine written ({} ms)", runId, since(started));
         }
       });
       store.upsert(Tables.files(parsed, runId, version, now), cfg.tablePath(JobConfig.FILES), List.of("path"),
           List.of());
-      LOG.info("{}: files written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+      LOG.info("{}: files written ({} ms)", runId, since(started));
       if (changedPaths) {
         // a file whose content changed replaced its report: drop reports no file points to any more
         Dataset<Row> live = spark.read().format("delta").load(cfg.tablePath(JobConfig.FILES))
@@ -176,9 +176,9 @@ public final class GongkaiJob {
       Set<Integer> years = filesTable == null || reprocess || changedPaths ? null : touchedYears(parsed);
       CheckStage.crossReport(spark, store, cfg, runId, version, years);
       LOG.info("{}: cross-report checks written for {} ({} ms)", runId, years == null ? "every year" : years,
-          System.currentTimeMillis() - started.getTime());
+          since(started));
       Rollups.standard().build(spark, store, cfg, years);
-      LOG.info("{}: rollups written ({} ms)", runId, System.currentTimeMillis() - started.getTime());
+      LOG.info("{}: rollups written ({} ms)", runId, since(started));
     }
     List<String> sample = parsed.where(col("outcome").equalTo(ParseStage.QUARANTINED))
         .select(concat(col("path"), lit(": "), col("reason"))).as(org.apache.spark.sql.Encoders.STRING())
@@ -250,6 +250,11 @@ public final class GongkaiJob {
       years.add(r.getInt(0) + 1);
     }
     return years;
+  }
+
+  /** Milliseconds since the run started, for the phase log lines (jobs/bench.sh reads them). */
+  private static long since(Timestamp started) {
+    return System.currentTimeMillis() - started.getTime();
   }
 
   private static String runId(Timestamp started) {
