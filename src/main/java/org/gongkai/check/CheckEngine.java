@@ -43,21 +43,45 @@ public final class CheckEngine {
     return Holder.INSTANCE;
   }
 
-  private record Equation(Rule rule, String where, List<String> left, List<String> right) {
+  // every cell a check reads is named by its metric key (for messages) and its position in the version's catalog
+  // order (for the lookup: a report's cells come in that order, so a check reads an array, not a map)
+  private record Equation(Rule rule, String where, List<String> left, List<String> right, int[] leftAt,
+                          int[] rightAt) {
     boolean singleTotal() {
       return left.size() == 1;
     }
   }
 
-  private record Bound(Rule rule, String part, String total) {
+  private record Bound(Rule rule, String part, String total, int partAt, int totalAt) {
   }
 
-  private record Statement(Rule rule, Pattern pattern, List<String> cells) {
+  private record Statement(Rule rule, Pattern pattern, List<String> cells, int[] cellsAt) {
   }
 
-  private record Compiled(List<Equation> equations, List<Equation> blankTotals, List<Statement> statements,
-                          List<Bound> bounds, Rule negative, Set<String> negativeKeys, Rule fraction,
-                          Set<String> countKeys) {
+  private record Compiled(List<String> keys, Map<String, Integer> positions, List<Equation> equations,
+                          List<Equation> blankTotals, List<Statement> statements, List<Bound> bounds,
+                          Rule negative, boolean[] negativeAt, Rule fraction, boolean[] countAt) {
+
+    /** The report's cells by catalog position; null where it has none. */
+    Cell[] cells(Report report) {
+      List<Cell> cells = report.cells();
+      Cell[] out = new Cell[keys.size()];
+      boolean inOrder = cells.size() == out.length;
+      for (int i = 0; inOrder && i < out.length; i++) {
+        out[i] = cells.get(i);
+        inOrder = out[i].key().equals(keys.get(i));
+      }
+      if (!inOrder) {
+        java.util.Arrays.fill(out, null);
+        for (Cell cell : cells) {
+          Integer at = positions.get(cell.key());
+          if (at != null) {
+            out[at] = cell;
+          }
+        }
+      }
+      return out;
+    }
   }
 
   /** The report's anomalies under every report rule. */
@@ -65,7 +89,7 @@ public final class CheckEngine {
     // sentences wrap anywhere in extracted text (政府信\n息公开申请10件): statements are read across line breaks
     String prose = report.prose() == null ? null : report.prose().replace("\n", "");
     Compiled c = compiled.computeIfAbsent(report.format(), this::compile);
-    Map<String, Cell> cells = report.cellMap();
+    Cell[] cells = c.cells(report);
     List<Anomaly> out = new ArrayList<>();
     for (Equation e : c.equations()) {
       checkEquation(e, cells, out);
@@ -74,23 +98,25 @@ public final class CheckEngine {
       checkBlankTotal(e, cells, out);
     }
     for (Bound b : c.bounds()) {
-      Cell part = cells.get(b.part());
-      Cell total = cells.get(b.total());
+      Cell part = cells[b.partAt()];
+      Cell total = cells[b.totalAt()];
       if (part != null && total != null && part.value() != null && total.value() != null
           && part.value().compareTo(total.value()) > 0) {
         out.add(anomaly(b.rule(), b.part(), total.value(), part.value(), List.of(part, total),
             b.part() + " 大于其总计 " + b.total(), b.part() + " exceeds its total " + b.total()));
       }
     }
-    for (Cell cell : report.cells()) {
-      if (cell.value() == null) {
+    for (int i = 0; i < cells.length; i++) {
+      Cell cell = cells[i];
+      if (cell == null || cell.value() == null) {
         continue;
       }
-      if (c.negativeKeys().contains(cell.key()) && cell.value().signum() < 0) {
+      if (c.negativeAt()[i] && cell.value().signum() < 0) {
         out.add(anomaly(c.negative(), cell.key(), BigDecimal.ZERO, cell.value(), List.of(cell),
             cell.key() + " 为负数", cell.key() + " is negative"));
       }
-      if (c.countKeys().contains(cell.key()) && cell.value().stripTrailingZeros().scale() > 0) {
+      // a scale of 0 or less is a whole number without stripping zeros (most cells)
+      if (c.countAt()[i] && cell.value().scale() > 0 && cell.value().stripTrailingZeros().scale() > 0) {
         out.add(anomaly(c.fraction(), cell.key(), null, cell.value(), List.of(cell),
             cell.key() + " 含小数", cell.key() + " is not a whole number"));
       }
@@ -103,18 +129,17 @@ public final class CheckEngine {
     return out;
   }
 
-  private void checkEquation(Equation e, Map<String, Cell> cells, List<Anomaly> out) {
-    List<Cell> involved = involved(e, cells);
-    if (involved == null) {
+  private void checkEquation(Equation e, Cell[] cells, List<Anomaly> out) {
+    if (!evaluated(e, cells)) {
       return;
     }
-    if (e.singleTotal() && cells.get(e.left().get(0)).isBlank()) {
+    if (e.singleTotal() && cells[e.leftAt()[0]].isBlank()) {
       return; // a blank total is the blank_total rule's business
     }
-    BigDecimal left = sum(e.left(), cells);
-    BigDecimal right = sum(e.right(), cells);
+    BigDecimal left = sum(e.leftAt(), cells);
+    BigDecimal right = sum(e.rightAt(), cells);
     if (left.compareTo(right) != 0) {
-      out.add(anomaly(e.rule(), e.where(), right, left, involved,
+      out.add(anomaly(e.rule(), e.where(), right, left, involved(e, cells),
           e.where() + "：" + String.join("+", e.left()) + " = " + left.toPlainString() + "，"
               + String.join("+", e.right()) + " = " + right.toPlainString(),
           e.where() + ": " + String.join(" + ", e.left()) + " = " + left.toPlainString() + " but "
@@ -122,36 +147,37 @@ public final class CheckEngine {
     }
   }
 
-  private void checkBlankTotal(Equation e, Map<String, Cell> cells, List<Anomaly> out) {
-    List<Cell> involved = involved(e, cells);
-    if (involved == null || !cells.get(e.left().get(0)).isBlank()) {
+  private void checkBlankTotal(Equation e, Cell[] cells, List<Anomaly> out) {
+    if (!evaluated(e, cells) || !cells[e.leftAt()[0]].isBlank()) {
       return;
     }
-    BigDecimal parts = sum(e.right(), cells);
-    boolean allZeroOrBlank = e.right().stream().map(cells::get)
-        .allMatch(x -> x.isBlank() || x.value().signum() == 0);
+    BigDecimal parts = sum(e.rightAt(), cells);
+    boolean allZeroOrBlank = true;
+    for (int at : e.rightAt()) {
+      allZeroOrBlank &= cells[at].isBlank() || cells[at].value().signum() == 0;
+    }
     if (!allZeroOrBlank) {
-      out.add(anomaly(e.rule(), e.where(), parts, null, involved,
+      out.add(anomaly(e.rule(), e.where(), parts, null, involved(e, cells),
           e.left().get(0) + " 留空，但其组成项之和为 " + parts.toPlainString(),
           e.left().get(0) + " is blank while its parts sum to " + parts.toPlainString()));
     }
   }
 
-  private void checkStatement(Statement s, String prose, Map<String, Cell> cells, List<Anomaly> out) {
+  private void checkStatement(Statement s, String prose, Cell[] cells, List<Anomaly> out) {
     Matcher m = s.pattern().matcher(prose);
     if (!m.find()) {
       return;
     }
     List<Cell> involved = new ArrayList<>();
-    for (String key : s.cells()) {
-      Cell cell = cells.get(key);
+    for (int at : s.cellsAt()) {
+      Cell cell = cells[at];
       if (cell == null || cell.isMissing()) {
         return;
       }
       involved.add(cell);
     }
     BigDecimal stated = new BigDecimal(m.group(1));
-    BigDecimal table = sum(s.cells(), cells);
+    BigDecimal table = sum(s.cellsAt(), cells);
     if (stated.compareTo(table) != 0) {
       out.add(anomaly(s.rule(), String.join("+", s.cells()), table, stated, involved,
           "正文“" + m.group() + "”与表格 " + String.join("+", s.cells()) + " = " + table.toPlainString() + " 不一致",
@@ -161,24 +187,36 @@ public final class CheckEngine {
   }
 
   /** The cells of an equation, or null when one is missing (not evaluated). */
-  private static List<Cell> involved(Equation e, Map<String, Cell> cells) {
-    List<Cell> out = new ArrayList<>();
-    for (List<String> side : List.of(e.left(), e.right())) {
-      for (String key : side) {
-        Cell cell = cells.get(key);
-        if (cell == null || cell.isMissing()) {
-          return null;
-        }
-        out.add(cell);
-      }
+  /** Whether every cell of an equation was found (a missing one: not evaluated). */
+  private static boolean evaluated(Equation e, Cell[] cells) {
+    return present(e.leftAt(), cells) && present(e.rightAt(), cells);
+  }
+
+  /** The cells of an equation, for its anomaly (most equations hold and need no list). */
+  private static List<Cell> involved(Equation e, Cell[] cells) {
+    List<Cell> out = new ArrayList<>(e.leftAt().length + e.rightAt().length);
+    for (int at : e.leftAt()) {
+      out.add(cells[at]);
+    }
+    for (int at : e.rightAt()) {
+      out.add(cells[at]);
     }
     return out;
   }
 
-  private static BigDecimal sum(List<String> keys, Map<String, Cell> cells) {
+  private static boolean present(int[] positions, Cell[] cells) {
+    for (int at : positions) {
+      if (cells[at] == null || cells[at].isMissing()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static BigDecimal sum(int[] positions, Cell[] cells) {
     BigDecimal total = BigDecimal.ZERO;
-    for (String key : keys) {
-      BigDecimal v = cells.get(key).value();
+    for (int at : positions) {
+      BigDecimal v = cells[at].value();
       if (v != null) {
         total = total.add(v);
       }
@@ -206,34 +244,43 @@ public final class CheckEngine {
     List<Bound> bounds = new ArrayList<>();
     Rule negative = null;
     Rule fraction = null;
-    Set<String> negativeKeys = Set.of();
-    Set<String> countKeys = Set.of();
+    List<MetricDef> defs = catalog.metrics(format);
+    List<String> keys = defs.stream().map(MetricDef::key).toList();
+    Map<String, Integer> at = new java.util.HashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      at.put(keys.get(i), i);
+    }
+    boolean[] negativeAt = new boolean[keys.size()];
+    boolean[] countAt = new boolean[keys.size()];
     Map<String, List<Equation>> byRule = new java.util.HashMap<>();
     for (Rule rule : rules.reportRules()) {
       JsonNode spec = rule.spec();
       switch (rule.kind()) {
-        case "sum" -> byRule.put(rule.id(), sumEquations(rule, format));
-        case "row_sum" -> byRule.put(rule.id(), rowSums(rule, format));
+        case "sum" -> byRule.put(rule.id(), sumEquations(rule, format, at));
+        case "row_sum" -> byRule.put(rule.id(), rowSums(rule, format, at));
         case "text" -> {
           for (JsonNode st : spec.path("statements")) {
-            List<String> keys = new ArrayList<>();
-            st.path("cells").forEach(n -> keys.add(n.asText()));
-            statements.add(new Statement(rule, Pattern.compile(st.path("pattern").asText()), List.copyOf(keys)));
+            List<String> cells = new ArrayList<>();
+            st.path("cells").forEach(n -> cells.add(n.asText()));
+            statements.add(new Statement(rule, Pattern.compile(st.path("pattern").asText()), List.copyOf(cells),
+                positions(cells, at)));
           }
         }
         case "negative" -> {
           negative = rule;
           Set<String> except = new java.util.HashSet<>();
           spec.path("except_columns").forEach(n -> except.add(n.asText()));
-          negativeKeys = catalog.metrics(format).stream().filter(d -> !except.contains(d.column()))
-              .map(MetricDef::key).collect(java.util.stream.Collectors.toUnmodifiableSet());
+          for (int i = 0; i < defs.size(); i++) {
+            negativeAt[i] = !except.contains(defs.get(i).column());
+          }
         }
         case "fraction" -> {
           fraction = rule;
-          countKeys = catalog.metrics(format).stream().filter(d -> !d.decimal()).map(MetricDef::key)
-              .collect(java.util.stream.Collectors.toUnmodifiableSet());
+          for (int i = 0; i < defs.size(); i++) {
+            countAt[i] = !defs.get(i).decimal();
+          }
         }
-        case "exceeds_total" -> bounds.addAll(bounds(rule, format));
+        case "exceeds_total" -> bounds.addAll(bounds(rule, format, at));
         case "blank_total" -> { }
         default -> throw new IllegalStateException("rule " + rule.id() + " has unknown kind " + rule.kind());
       }
@@ -244,14 +291,27 @@ public final class CheckEngine {
         for (JsonNode of : rule.spec().path("of")) {
           for (Equation e : byRule.getOrDefault(of.asText(), List.of())) {
             if (e.singleTotal()) {
-              blankTotals.add(new Equation(rule, e.where(), e.left(), e.right()));
+              blankTotals.add(new Equation(rule, e.where(), e.left(), e.right(), e.leftAt(), e.rightAt()));
             }
           }
         }
       }
     }
-    return new Compiled(List.copyOf(equations), List.copyOf(blankTotals), List.copyOf(statements),
-        List.copyOf(bounds), negative, negativeKeys, fraction, countKeys);
+    return new Compiled(keys, Map.copyOf(at), List.copyOf(equations), List.copyOf(blankTotals),
+        List.copyOf(statements), List.copyOf(bounds), negative, negativeAt, fraction, countAt);
+  }
+
+  /** The catalog positions of metric keys a rule names; a key the version lacks is a mistake in the rules. */
+  private static int[] positions(List<String> keys, Map<String, Integer> at) {
+    int[] out = new int[keys.size()];
+    for (int i = 0; i < out.length; i++) {
+      Integer position = at.get(keys.get(i));
+      if (position == null) {
+        throw new IllegalStateException("a report rule names " + keys.get(i) + ", which its template version lacks");
+      }
+      out[i] = position;
+    }
+    return out;
   }
 
   private TableSpec table(String id) {
@@ -281,7 +341,7 @@ public final class CheckEngine {
     return from < 0 || to < from ? List.of() : rows.subList(from, to + 1);
   }
 
-  private List<Equation> sumEquations(Rule rule, String format) {
+  private List<Equation> sumEquations(Rule rule, String format, Map<String, Integer> at) {
     List<RowSpec> rows = table(rule.spec().path("table").asText()).rows(format);
     List<RowSpec> left = rowsOf(rule.spec().path("left"), rows);
     List<RowSpec> right = rowsOf(rule.spec().path("right"), rows);
@@ -290,13 +350,15 @@ public final class CheckEngine {
       return out;
     }
     for (ColumnSpec col : left.get(0).columns()) {
-      out.add(new Equation(rule, rule.spec().path("table").asText() + " " + col.key(),
-          left.stream().map(r -> r.metricKey(col)).toList(), right.stream().map(r -> r.metricKey(col)).toList()));
+      List<String> l = left.stream().map(r -> r.metricKey(col)).toList();
+      List<String> r = right.stream().map(x -> x.metricKey(col)).toList();
+      out.add(new Equation(rule, rule.spec().path("table").asText() + " " + col.key(), l, r, positions(l, at),
+          positions(r, at)));
     }
     return out;
   }
 
-  private List<Equation> rowSums(Rule rule, String format) {
+  private List<Equation> rowSums(Rule rule, String format, Map<String, Integer> at) {
     List<Equation> out = new ArrayList<>();
     for (RowSpec row : table(rule.spec().path("table").asText()).rows(format)) {
       List<ColumnSpec> cols = row.columns();
@@ -304,26 +366,32 @@ public final class CheckEngine {
       if (!"total".equals(total.key())) {
         continue;
       }
-      out.add(new Equation(rule, row.table() + "." + row.key(), List.of(row.metricKey(total)),
-          cols.subList(0, cols.size() - 1).stream().map(row::metricKey).toList()));
+      List<String> l = List.of(row.metricKey(total));
+      List<String> r = cols.subList(0, cols.size() - 1).stream().map(row::metricKey).toList();
+      out.add(new Equation(rule, row.table() + "." + row.key(), l, r, positions(l, at), positions(r, at)));
     }
     return out;
   }
 
-  private List<Bound> bounds(Rule rule, String format) {
+  private static Bound bound(Rule rule, String part, String total, Map<String, Integer> at) {
+    int[] positions = positions(List.of(part, total), at);
+    return new Bound(rule, part, total, positions[0], positions[1]);
+  }
+
+  private List<Bound> bounds(Rule rule, String format, Map<String, Integer> at) {
     List<RowSpec> rows = table(rule.spec().path("table").asText()).rows(format);
     RowSpec columnTotal = rows.stream().filter(r -> r.key().equals(rule.spec().path("column_total").asText()))
         .findFirst().orElseThrow();
     List<Bound> out = new ArrayList<>();
     for (RowSpec row : rowsOf(rule.spec(), rows)) {
       for (ColumnSpec col : row.columns()) {
-        out.add(new Bound(rule, row.metricKey(col), columnTotal.metricKey(col)));
+        out.add(bound(rule, row.metricKey(col), columnTotal.metricKey(col), at));
       }
     }
     for (RowSpec row : rows) {
       ColumnSpec total = row.columns().get(row.columns().size() - 1);
       for (ColumnSpec col : row.columns().subList(0, row.columns().size() - 1)) {
-        out.add(new Bound(rule, row.metricKey(col), row.metricKey(total)));
+        out.add(bound(rule, row.metricKey(col), row.metricKey(total), at));
       }
     }
     return out;

@@ -169,8 +169,14 @@ public final class Ingest {
 
   static final StructType CONTENT = LISTING.add("content", DataTypes.BinaryType, false);
 
-  /** About this many files per read-and-parse task: enough to amortise a task, small enough to spread. */
-  static final int FILES_PER_TASK = 200;
+  /**
+   * About this many files per read-and-parse task. Each task pays a fixed cost (Spark generates the code of the
+   * parsed rows' encoder again per task: at 200 files a task that was a seventh of the task threads' time,
+   * jobs/bench-results.md), so tasks are large; but never fewer than {@link #WAVES} per task slot, so a cluster
+   * keeps every core busy and the last, unevenly filled wave is short.
+   */
+  static final int FILES_PER_TASK = 1000;
+  static final int WAVES = 4;
 
   /**
    * The content of the wanted files no larger than {@code maxBytes}: path, length, modificationTime, content.
@@ -182,7 +188,7 @@ public final class Ingest {
     Dataset<Row> files = wanted.where(col("length").leq(maxBytes).and(col("length").gt(0)))
         .select("path", "length", "modificationTime");
     long n = files.count();
-    int tasks = (int) Math.max(spark.sparkContext().defaultParallelism(),
+    int tasks = (int) Math.max((long) WAVES * spark.sparkContext().defaultParallelism(),
         Math.min(n / FILES_PER_TASK + 1, 100_000));
     return files.repartition(tasks).mapPartitions(
         new ContentReader(spark.sparkContext().hadoopConfiguration(), maxBytes), Encoders.row(CONTENT));

@@ -3,8 +3,11 @@ package org.gongkai.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.gongkai.Fixtures;
+import org.gongkai.parse.Cell;
 import org.gongkai.parse.Report;
 import org.gongkai.parse.ReportParser;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,29 @@ class CheckEngineTest {
         "t3.carried_over.total", "t3.results_total.total", "t3.carried_forward.total");
     assertThat(a.cells().get(0).line()).isPositive();
     assertThat(a.messageZh()).startsWith("第一项加第二项之和");
+  }
+
+  @Test
+  void cellsInAnotherOrderOrLeftOutGiveTheSameFindings() throws Exception {
+    String text = Fixtures.seedText(SEED).replace(NEW_ROW, "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |");
+    Report report = PARSER.parse(text.getBytes(StandardCharsets.UTF_8), SEED);
+    List<Anomaly> inOrder = ENGINE.check(report);
+    assertThat(inOrder).hasSize(3);
+    // a report built elsewhere need not list its cells in catalog order, nor all of them
+    List<Cell> reversed = new ArrayList<>(report.cells());
+    Collections.reverse(reversed);
+    assertThat(ENGINE.check(withCells(report, reversed))).isEqualTo(inOrder);
+    List<Cell> withoutCarriedOver = report.cells().stream()
+        .filter(c -> !c.key().equals("t3.carried_over.total")).toList();
+    // without one cell of the total column's identity, that equation is not evaluated; the others still are
+    assertThat(rules(ENGINE.check(withCells(report, withoutCarriedOver)))).containsExactlyInAnyOrder(
+        "t3.identity t3.new_received.natural_person", "text.table t3.new_received.total");
+  }
+
+  private static Report withCells(Report r, List<Cell> cells) {
+    return new Report(r.source(), r.agency(), r.agencyBasis(), r.year(), r.yearBasis(), r.format(),
+        r.formatBasis(), r.contactPhone(), r.region(), r.level(), r.category(), r.scope(), r.title(), r.encoding(),
+        r.layout(), cells, r.warnings(), r.prose());
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,6 +128,23 @@ class GoldTablesTest {
     Row unresolved = SPARK.sql("SELECT reports FROM gongkai.rollup WHERE year = 2024 AND geo_level = 'province' "
         + "AND province = '" + Rollups.UNRESOLVED + "' AND category = '*' AND level = '*'").head();
     assertThat(unresolved.getLong(0)).isEqualTo(1);
+  }
+
+  @Test
+  void theUnresolvedShareIsTheGroupsShareOfReportsWithoutARegionToSixPlaces() {
+    // per year and category, from the agency rows themselves
+    List<Row> groups = SPARK.sql("""
+        SELECT year, coalesce(category, 'unknown') AS category, count(*) AS reports,
+               count_if(region_code IS NULL) AS unresolved
+        FROM gongkai.agency_year WHERE scope = 'agency' GROUP BY 1, 2""").collectAsList();
+    assertThat(groups).hasSizeGreaterThan(4);
+    assertThat(groups).anyMatch(g -> g.getLong(3) > 0 && g.getLong(3) < g.getLong(2));
+    for (Row g : groups) {
+      Row r = SPARK.sql("SELECT unresolved_region_share FROM gongkai.rollup WHERE year = " + g.getInt(0)
+          + " AND geo_level = 'nation' AND category = '" + g.getString(1) + "' AND level = '*'").head();
+      assertThat(r.getDecimal(0)).as(g.toString()).isEqualByComparingTo(BigDecimal.valueOf(g.getLong(3))
+          .divide(BigDecimal.valueOf(g.getLong(2)), 6, RoundingMode.HALF_UP));
+    }
   }
 
   @Test
