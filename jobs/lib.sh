@@ -11,6 +11,9 @@ gongkai_build() {
   fi
   echo "gongkai: building (mvn package) ..." >&2
   (cd "$here" && mvn -B -q -ntp -DskipTests -DskipCluster package) >&2
+  # Maven leaves a classpath file untouched when its content is unchanged: without this, a pom.xml edited after
+  # the files were first written made every later run build again (seconds of Maven inside each timed run)
+  touch "$cp" "$here/target/provided-classpath.txt"
 }
 
 # Builds target/gongkai-cluster.jar (the application for spark-submit, without Spark) when needed.
@@ -26,6 +29,7 @@ gongkai_build_cluster_jar() {
     version="$(sed -n 's:.*<spark.version>\(.*\)</spark.version>.*:\1:p' "$here/pom.xml" | head -1)"
     (cd "$here" && mvn -B -q -ntp -f jobs/spark-runtime/pom.xml dependency:build-classpath \
         -Dspark.version="$version" -Dmdep.outputFile="$here/target/spark-classpath.txt") >&2
+    touch "$here/target/spark-classpath.txt" # rewritten only when its content changes, as above
   fi
 }
 
