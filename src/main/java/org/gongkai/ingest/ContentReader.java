@@ -72,19 +72,32 @@ final class ContentReader implements MapPartitionsFunction<Row, Row> {
     };
   }
 
-  private byte[] read(String file) throws IOException {
+  byte[] read(String file) throws IOException {
     Path path = new Path(file);
-    try (InputStream in = path.getFileSystem(conf).open(path)) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[64 * 1024];
-      long total = 0;
-      int n;
-      while (total <= maxBytes && (n = in.read(buf, 0, (int) Math.min(buf.length, maxBytes + 1 - total))) > 0) {
-        out.write(buf, 0, n);
-        total += n;
+    java.net.URI uri = path.toUri();
+    // a local file is read with java.nio, as it was listed: Hadoop's local file system adds a stat, a lookup of a
+    // checksum file (a crawler writes none) and more path parsing to each open, half the cost of reading it
+    if ("file".equals(uri.getScheme())) {
+      try (InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(uri))) {
+        return readCapped(in);
       }
-      return out.toByteArray();
     }
+    try (InputStream in = path.getFileSystem(conf).open(path)) {
+      return readCapped(in);
+    }
+  }
+
+  /** The stream's bytes, at most one past the cap (the caller tells a file that grew from one that fits). */
+  private byte[] readCapped(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[64 * 1024];
+    long total = 0;
+    int n;
+    while (total <= maxBytes && (n = in.read(buf, 0, (int) Math.min(buf.length, maxBytes + 1 - total))) > 0) {
+      out.write(buf, 0, n);
+      total += n;
+    }
+    return out.toByteArray();
   }
 
   // Hadoop's Configuration is Writable, not Serializable

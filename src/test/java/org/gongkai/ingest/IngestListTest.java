@@ -62,6 +62,28 @@ class IngestListTest {
   }
 
   @Test
+  void eachListedFileIsReadBackWhateverItsName() throws IOException {
+    write("2023/国务院办公厅 年度报告.html", "<p>报告</p>");
+    write("2023/a%20b#c.txt", "1");
+    write("2023/10:30 报告.txt", "22");
+    write("2024/big.txt", "0123456789");
+    List<Row> rows = Ingest.listRows(new Configuration(), dir.toString());
+    assertThat(rows).hasSize(4);
+    ContentReader reader = new ContentReader(new Configuration(), 5);
+    for (Row r : rows) {
+      String path = r.getString(0);
+      byte[] bytes = Files.readAllBytes(Path.of(new org.apache.hadoop.fs.Path(path).toUri()));
+      // a file over the cap is read one byte past it, so that the caller sees it is too long
+      byte[] expected = bytes.length > 5 ? java.util.Arrays.copyOf(bytes, 6) : bytes;
+      // read through Hadoop's local file system the name with a colon failed: the name of its checksum file
+      // (.10:30 报告.txt.crc) is no valid path, and the file was quarantined as unreadable
+      assertThat(reader.read(path)).as(path).isEqualTo(expected);
+    }
+    assertThat(reader.read(rows.stream().map(r -> r.getString(0)).filter(p -> p.endsWith("a%20b#c.txt"))
+        .findFirst().orElseThrow())).isEqualTo("1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aSingleFileIsListedAsItself() throws IOException {
     write("r.txt", "abc");
     List<Row> rows = Ingest.listRows(new Configuration(), dir.resolve("r.txt").toString());
