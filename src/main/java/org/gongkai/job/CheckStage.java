@@ -10,6 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.gongkai.check.Rule;
+import org.gongkai.catalog.MetricCatalog;
+import org.gongkai.catalog.MetricDef;
 import org.gongkai.check.RuleCatalog;
 import org.gongkai.store.DeltaStore;
 
@@ -39,16 +41,14 @@ public final class CheckStage {
   public static final String OWNED = "scope <> 'report'";
 
   /**
-   * The cells of primary reports the rules read: carry-over rows, table 2's regulation counts, and the measures the
-   * rules name in gongkai/rules.yaml ($MEASURES). A few dozen of a report's two hundred.
+   * The cells of primary reports the rules read ($KEYS, {@link #cellKeys}). A few dozen of a report's two hundred,
+   * named by metric key: one set lookup per row of the metrics, which need not read the key's parts.
    */
   private static final String CELLS = """
       SELECT /*+ BROADCAST(p) */ m.report_id, m.metric_key, m.table_id, m.row_key, m.column_key, m.value, m.status,
              m.raw_text, m.source_line
       FROM gk_metrics m LEFT SEMI JOIN gk_primary p ON p.report_id = m.report_id
-      WHERE m.row_key IN ('carried_over', 'carried_forward')
-         OR (m.table_id = 't2' AND m.column_key IN ('in_force', 'issued', 'repealed'))
-         OR m.metric_key IN ($MEASURES)""";
+      WHERE m.metric_key IN ($KEYS)""";
 
   /**
    * Recomputes the cross-report anomalies of the given years (every year when null) from the reports and metrics
@@ -92,7 +92,7 @@ public final class CheckStage {
     // every rule joins the primary reports and a few of their cells: both computed once (one window, one pass over
     // the metrics) and kept, instead of once per rule and join
     spark.sql(PRIMARY_REPORTS).localCheckpoint().createOrReplaceTempView("gk_primary");
-    spark.sql(CELLS.replace("$MEASURES", measures(rules))).localCheckpoint().createOrReplaceTempView("gk_cells");
+    spark.sql(CELLS.replace("$KEYS", cellKeys(rules))).localCheckpoint().createOrReplaceTempView("gk_cells");
     List<Dataset<Row>> found = new ArrayList<>();
     found.add(carryOver(spark, rules.rule("carry_over"), runId, version));
     found.add(inForce(spark, rules.rule("regulations_in_force"), runId, version));
@@ -321,11 +321,22 @@ public final class CheckStage {
     return spark.sql(query.replace("@STATISTIC", "NULL").replace("@THRESHOLD", "NULL"));
   }
 
-  /** Every metric a rule of the catalog names in its {@code measures}, as a SQL IN list. */
-  private static String measures(RuleCatalog rules) {
-    String keys = rules.rules().stream().flatMap(r -> StreamSupport.stream(r.spec().path("measures").spliterator(),
-            false)).map(n -> "'" + n.asText().replace("'", "") + "'").distinct().collect(Collectors.joining(", "));
-    return keys.isEmpty() ? "NULL" : keys;
+  /**
+   * The metric keys the rules read, as a SQL IN list: the carry-over rows, table 2's regulation counts (in force,
+   * issued, repealed) in either template version, and every metric a rule names in its {@code measures}.
+   */
+  static String cellKeys(RuleCatalog rules) {
+    MetricCatalog catalog = MetricCatalog.standard();
+    Set<String> keys = new TreeSet<>();
+    for (String key : catalog.allKeys()) {
+      MetricDef d = catalog.metric(key);
+      if (Set.of("carried_over", "carried_forward").contains(d.row())
+          || "t2".equals(d.table()) && Set.of("in_force", "issued", "repealed").contains(d.column())) {
+        keys.add(key);
+      }
+    }
+    rules.rules().forEach(r -> r.spec().path("measures").forEach(n -> keys.add(n.asText())));
+    return keys.stream().map(k -> "'" + k.replace("'", "") + "'").collect(Collectors.joining(", "));
   }
 
   /** The rule's list parameter as a SQL IN list. */
