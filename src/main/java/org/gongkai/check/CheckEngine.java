@@ -153,8 +153,9 @@ public final class CheckEngine {
     }
     BigDecimal parts = sum(e.rightAt(), cells);
     boolean allZeroOrBlank = true;
-    for (int at : e.rightAt()) {
-      allZeroOrBlank &= cells[at].isBlank() || cells[at].value().signum() == 0;
+    for (int i = 0; allZeroOrBlank && i < e.rightAt().length; i++) {
+      Cell part = cells[e.rightAt()[i]];
+      allZeroOrBlank = part.isBlank() || part.value().signum() == 0;
     }
     if (!allZeroOrBlank) {
       out.add(anomaly(e.rule(), e.where(), parts, null, involved(e, cells),
@@ -186,7 +187,6 @@ public final class CheckEngine {
     }
   }
 
-  /** The cells of an equation, or null when one is missing (not evaluated). */
   /** Whether every cell of an equation was found (a missing one: not evaluated). */
   private static boolean evaluated(Equation e, Cell[] cells) {
     return present(e.leftAt(), cells) && present(e.rightAt(), cells);
@@ -262,8 +262,11 @@ public final class CheckEngine {
           for (JsonNode st : spec.path("statements")) {
             List<String> cells = new ArrayList<>();
             st.path("cells").forEach(n -> cells.add(n.asText()));
-            statements.add(new Statement(rule, Pattern.compile(st.path("pattern").asText()), List.copyOf(cells),
-                positions(cells, at)));
+            // a statement about a cell the version does not have is never evaluated on its reports
+            if (at.keySet().containsAll(cells)) {
+              statements.add(new Statement(rule, Pattern.compile(st.path("pattern").asText()), List.copyOf(cells),
+                  positions(cells, at)));
+            }
           }
         }
         case "negative" -> {
@@ -301,7 +304,7 @@ public final class CheckEngine {
         List.copyOf(statements), List.copyOf(bounds), negative, negativeAt, fraction, countAt);
   }
 
-  /** The catalog positions of metric keys a rule names; a key the version lacks is a mistake in the rules. */
+  /** The catalog positions of metric keys, each of the version (the sums and bounds are built from its rows). */
   private static int[] positions(List<String> keys, Map<String, Integer> at) {
     int[] out = new int[keys.size()];
     for (int i = 0; i < out.length; i++) {

@@ -171,17 +171,18 @@ public final class Ingest {
 
   /**
    * About this many files per read-and-parse task. Each task pays a fixed cost (Spark generates the code of the
-   * parsed rows' encoder again per task: at 200 files a task that was a seventh of the task threads' time,
-   * jobs/bench-results.md), so tasks are large; but never fewer than {@link #WAVES} per task slot, so a cluster
-   * keeps every core busy and the last, unevenly filled wave is short.
+   * parsed rows' encoder again for every task: at 200 files a task, a seventh of the task threads' time in a JFR
+   * profile of the job at 100,000 reports, jobs/bench-results.md), so tasks are large; but never fewer than
+   * {@link #WAVES} per task slot, so that a cluster keeps every core busy and the last, unevenly filled wave is
+   * short (each core then pays the fixed cost a few times only, however small its tasks).
    */
   static final int FILES_PER_TASK = 1000;
   static final int WAVES = 4;
 
   /**
    * The content of the wanted files no larger than {@code maxBytes}: path, length, modificationTime, content.
-   * Only the wanted files are opened (a rerun with 1% new files reads 1% of the bytes), on the executors, with
-   * the Hadoop file system of each path. A file that cannot be read is left out with a warning in the executor's
+   * Only the wanted files are opened (a rerun with 1% new files reads 1% of the bytes), on the executors: local
+   * files with java.nio, others with the Hadoop file system of their path (s3a, hdfs …). A file that cannot be read is left out with a warning in the executor's
    * log: the job then quarantines it as listed but not readable.
    */
   public static Dataset<Row> content(SparkSession spark, Dataset<Row> wanted, long maxBytes) {

@@ -189,7 +189,8 @@ public final class Rollups {
   }
 
   /**
-   * Sums per grouping set; aggregate-scope reports excluded. {@code agencies} counts rows, not distinct names:
+   * Sums per grouping set; aggregate-scope reports excluded. The unresolved share divides two counts as decimals:
+   * avg over 1.0/0.0 rounded to avg's five places first (a third was 0.333330). {@code agencies} counts rows, not distinct names:
    * gk_agency_year has one (primary) report per agency, year and scope, and every grouping set holds the year,
    * so the two are equal, and a DISTINCT would have Spark shuffle every expanded row (12 per report) unaggregated.
    */
@@ -210,8 +211,8 @@ public final class Rollups {
                  CASE WHEN grouping(level) = 0 THEN coalesce(level, 'unknown') ELSE '*' END AS level,
                  count(*) AS reports, count(agency) AS agencies, %s,
                  sum(CASE WHEN error_anomalies > 0 THEN 1 ELSE 0 END) AS reports_with_errors,
-                 CAST(avg(CASE WHEN region_code IS NULL THEN 1.0 ELSE 0.0 END) AS DECIMAL(12,6))
-                   AS unresolved_region_share
+                 CAST(CAST(count_if(region_code IS NULL) AS DECIMAL(20,0)) / CAST(count(*) AS DECIMAL(20,0))
+                   AS DECIMAL(12,6)) AS unresolved_region_share
           FROM gk_agency_year WHERE scope = 'agency' AND %s
           GROUP BY GROUPING SETS (
             (year), (year, province), (year, province, prefecture),

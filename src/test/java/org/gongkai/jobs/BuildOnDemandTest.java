@@ -56,8 +56,9 @@ class BuildOnDemandTest {
     touch(target.resolve("gongkai.jar"), built.minusSeconds(60));
     touch(project.resolve("src/main/A.java"), built.minusSeconds(30));
     Process again = pb.start();
-    again.getInputStream().readAllBytes();
+    String outAgain = new String(again.getInputStream().readAllBytes());
     assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(again.exitValue()).as(outAgain).isZero();
     assertThat(Files.readAllLines(calls)).hasSize(2);
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.gongkai.Fixtures;
@@ -145,6 +146,19 @@ class GoldTablesTest {
       assertThat(r.getDecimal(0)).as(g.toString()).isEqualByComparingTo(BigDecimal.valueOf(g.getLong(3))
           .divide(BigDecimal.valueOf(g.getLong(2)), 6, RoundingMode.HALF_UP));
     }
+  }
+
+  @Test
+  void aThirdOfTheReportsWithoutARegionIsAShareOf0_333333() {
+    // three agency rows of 2024, one of them without a region: five decimal places cannot hold a third
+    Dataset<Row> three = SPARK.sql("SELECT * FROM gongkai.agency_year WHERE year = 2024 AND scope = 'agency' "
+        + "ORDER BY region_code IS NULL DESC, report_id LIMIT 3");
+    assertThat(three.where("region_code IS NULL").count()).isEqualTo(1);
+    three.createOrReplaceTempView("gk_agency_year");
+    Row nation = SPARK.sql(Rollups.standard().rollupSql("true"))
+        .where("geo_level = 'nation' AND category = '*' AND level = '*'").head();
+    assertThat(nation.<java.math.BigDecimal>getAs("unresolved_region_share")).isEqualByComparingTo("0.333333");
+    assertThat(nation.<Long>getAs("reports")).isEqualTo(3);
   }
 
   @Test
