@@ -32,9 +32,16 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
   public static final Map<String, String> LOCAL_TOOL = Map.of("spark.ui.enabled", "false",
       "spark.ui.showConsoleProgress", "false");
 
+  /** The largest file size cap: a file is read into one byte array. */
+  public static final long MAX_FILE_BYTES_LIMIT = Integer.MAX_VALUE - 8;
+
   public JobConfig {
     tables = Map.copyOf(tables);
     spark = Map.copyOf(spark);
+    if (maxFileBytes < 1 || maxFileBytes > MAX_FILE_BYTES_LIMIT) {
+      throw new IllegalArgumentException("the file size cap (maxFileBytes, --max-file-bytes) must be between 1 and "
+          + MAX_FILE_BYTES_LIMIT + " bytes (a file is read into one array): " + maxFileBytes);
+    }
   }
 
   /** Defaults for a run without a configuration file. */

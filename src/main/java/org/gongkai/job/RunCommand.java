@@ -42,9 +42,15 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    JobConfig cfg = JobConfig.resolve(config)
-        .withInput(input).withWarehouse(warehouse).withManifest(manifest)
-        .withLimits(maxFileBytes, parseTimeoutMs).withSpark(sparkConf);
+    JobConfig cfg;
+    try {
+      cfg = JobConfig.resolve(config)
+          .withInput(input).withWarehouse(warehouse).withManifest(manifest)
+          .withLimits(maxFileBytes, parseTimeoutMs).withSpark(sparkConf);
+    } catch (IllegalArgumentException e) {
+      System.err.println("gongkai run: " + e.getMessage());
+      return 2;
+    }
     if (cfg.input() == null) {
       System.err.println("gongkai run: no input: give --input URI or set input in the configuration");
       return 2;

@@ -18,6 +18,17 @@ class JobConfigTest {
   Path tmp;
 
   @Test
+  void aFileSizeCapAFileCannotBeReadIntoIsRefused() {
+    JobConfig d = JobConfig.defaults();
+    assertThat(d.withLimits(JobConfig.MAX_FILE_BYTES_LIMIT, null).maxFileBytes())
+        .isEqualTo(JobConfig.MAX_FILE_BYTES_LIMIT);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.withLimits(Long.MAX_VALUE, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--max-file-bytes");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.withLimits(0L, null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void theShippedConfigurationStatesTheDefaultDocumentLimits() throws IOException {
     JobConfig shipped = JobConfig.load(Path.of("conf/gongkai.yaml"));
 
