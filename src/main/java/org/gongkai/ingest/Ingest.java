@@ -182,8 +182,8 @@ public final class Ingest {
   /**
    * The content of the wanted files no larger than {@code maxBytes}: path, length, modificationTime, content.
    * Only the wanted files are opened (a rerun with 1% new files reads 1% of the bytes), on the executors: local
-   * files with java.nio, others with the Hadoop file system of their path (s3a, hdfs …). A file that cannot be read is left out with a warning in the executor's
-   * log: the job then quarantines it as listed but not readable.
+   * files with java.nio, others with the Hadoop file system of their path (s3a, hdfs …). A file that cannot be
+   * read is left out with a warning in the executor's log: the job then quarantines it as listed but not readable.
    */
   public static Dataset<Row> content(SparkSession spark, Dataset<Row> wanted, long maxBytes) {
     Dataset<Row> files = wanted.where(col("length").leq(maxBytes).and(col("length").gt(0)))

@@ -9,9 +9,9 @@ import java.util.stream.StreamSupport;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.gongkai.check.Rule;
 import org.gongkai.catalog.MetricCatalog;
 import org.gongkai.catalog.MetricDef;
+import org.gongkai.check.Rule;
 import org.gongkai.check.RuleCatalog;
 import org.gongkai.store.DeltaStore;
 
@@ -326,12 +326,13 @@ public final class CheckStage {
    * issued, repealed) in either template version, and every metric a rule names in its {@code measures}.
    */
   static String cellKeys(RuleCatalog rules) {
+    Set<String> carryRows = Set.of("carried_over", "carried_forward");
+    Set<String> regulationCounts = Set.of("in_force", "issued", "repealed");
     MetricCatalog catalog = MetricCatalog.standard();
     Set<String> keys = new TreeSet<>();
     for (String key : catalog.allKeys()) {
       MetricDef d = catalog.metric(key);
-      if (Set.of("carried_over", "carried_forward").contains(d.row())
-          || "t2".equals(d.table()) && Set.of("in_force", "issued", "repealed").contains(d.column())) {
+      if (carryRows.contains(d.row()) || "t2".equals(d.table()) && regulationCounts.contains(d.column())) {
         keys.add(key);
       }
     }
