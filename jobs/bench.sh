@@ -7,9 +7,10 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$here/jobs/lib.sh"
+# BENCH_DIR is taken from the directory you run this from, before the script moves to the repository
+work="$(realpath -m "${BENCH_DIR:-/tmp/gongkai-bench}")"
 cd "$here"
 results="$here/jobs/bench-results.md"
-work="${BENCH_DIR:-/tmp/gongkai-bench}"
 machine="$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 
 jmh() {

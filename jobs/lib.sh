@@ -58,3 +58,11 @@ gongkai_gc() {
 gongkai_jvm_opens() {
   sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' "$here/pom.xml"
 }
+
+# System properties of every gongkai JVM the scripts start: the installation (whose conf/gongkai.yaml is used when
+# the directory a command is started from has none) and the file error stack traces go to (one line on the
+# console; --verbose prints the trace too).
+gongkai_props() {
+  echo "-Dgongkai.home=$here -Dgongkai.errorLog=${GONGKAI_ERROR_LOG:-$here/target/gongkai-errors.log}" \
+    "-Dlog4j2.configurationFile=$here/conf/log4j2.properties"
+}

@@ -10,15 +10,15 @@
 # (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY); the same settings work against any S3-compatible store.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$here"
-corpus="$(cd "${1:-src/sample/corpus}" && pwd)"
+# FOLDER, and a relative --warehouse, are taken from the directory you run this from
+corpus="$(cd "${1:-$here/src/sample/corpus}" && pwd)"
 shift || true
-version="$(sed -n 's:.*<s3proxy.version>\(.*\)</s3proxy.version>.*:\1:p' pom.xml | head -1)"
+version="$(sed -n 's:.*<s3proxy.version>\(.*\)</s3proxy.version>.*:\1:p' "$here/pom.xml" | head -1)"
 jar="$here/target/it/s3proxy.jar"
 if [ ! -f "$jar" ]; then
-  mvn -B -q -ntp dependency:copy -Dartifact="org.gaul:s3proxy:$version:jar:jar-with-dependencies" \
-    -DoutputDirectory=target/it -Dmdep.stripClassifier=true -Dmdep.stripVersion=true >&2
-  mv target/it/s3proxy.jar "$jar" 2>/dev/null || true
+  (cd "$here" && mvn -B -q -ntp dependency:copy -Dartifact="org.gaul:s3proxy:$version:jar:jar-with-dependencies" \
+    -DoutputDirectory=target/it -Dmdep.stripClassifier=true -Dmdep.stripVersion=true) >&2
+  mv "$here/target/it/s3proxy.jar" "$jar" 2>/dev/null || true
 fi
 # the bucket's files stay in target/s3-local/blobs/reports (the tables under gongkai/) after the run
 work="$here/target/s3-local"
@@ -46,7 +46,7 @@ proxy=$!
 trap 'kill $proxy 2>/dev/null' EXIT
 for _ in $(seq 1 100); do (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
 echo "S3Proxy on http://127.0.0.1:$port serving $corpus as s3a://reports/crawl/" >&2
-jobs/run-local.sh --input 's3a://reports/crawl/**' --warehouse s3a://reports/gongkai \
+"$here/jobs/run-local.sh" --input 's3a://reports/crawl/**' --warehouse s3a://reports/gongkai \
   --conf spark.hadoop.fs.s3a.endpoint="http://127.0.0.1:$port" \
   --conf spark.hadoop.fs.s3a.endpoint.region=us-east-1 \
   --conf spark.hadoop.fs.s3a.path.style.access=true \

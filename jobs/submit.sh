@@ -18,7 +18,7 @@ submit_args=()
 while [ $# -gt 0 ] && [ "$1" != "--" ]; do submit_args+=("$1"); shift; done
 [ "${1:-}" = "--" ] && shift
 
-conf=(--conf "spark.driver.extraJavaOptions=-Dlog4j2.configurationFile=$here/conf/log4j2.properties")
+conf=(--conf "spark.driver.extraJavaOptions=$(gongkai_props)")
 if [ -n "${SPARK_HOME:-}" ]; then
   exec "$SPARK_HOME/bin/spark-submit" "${conf[@]}" --class org.gongkai.job.GongkaiJob "${submit_args[@]}" \
     "$here/target/gongkai-cluster.jar" "$@"

@@ -6,11 +6,11 @@
 #   jobs/yearly-rollup.sh --year 2024 --warehouse s3a://bucket/gongkai
 #   GONGKAI_SUBMIT="--master yarn --deploy-mode cluster" jobs/yearly-rollup.sh --year 2024   # on a cluster
 set -euo pipefail
+# Relative paths (--warehouse) are taken from the directory you run it from.
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$here"
 if [ -n "${GONGKAI_SUBMIT:-}" ]; then
   # shellcheck disable=SC2086
-  exec jobs/submit.sh $GONGKAI_SUBMIT -- rollup "$@"
+  exec "$here/jobs/submit.sh" $GONGKAI_SUBMIT -- rollup "$@"
 fi
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-exec jobs/gongkai rollup --master "local[*]" "$@"
+exec "$here/jobs/gongkai" rollup --master "local[*]" "$@"

@@ -172,7 +172,7 @@ public final class CheckEngine {
     List<Cell> involved = new ArrayList<>();
     for (int at : s.cellsAt()) {
       Cell cell = cells[at];
-      if (cell == null || cell.isMissing()) {
+      if (cell == null || cell.isUnknown()) {
         return;
       }
       involved.add(cell);
@@ -187,7 +187,7 @@ public final class CheckEngine {
     }
   }
 
-  /** Whether every cell of an equation was found (a missing one: not evaluated). */
+  /** Whether every cell of an equation has a figure (a missing or invalid one: not evaluated). */
   private static boolean evaluated(Equation e, Cell[] cells) {
     return present(e.leftAt(), cells) && present(e.rightAt(), cells);
   }
@@ -206,7 +206,7 @@ public final class CheckEngine {
 
   private static boolean present(int[] positions, Cell[] cells) {
     for (int at : positions) {
-      if (cells[at] == null || cells[at].isMissing()) {
+      if (cells[at] == null || cells[at].isUnknown()) {
         return false;
       }
     }

@@ -55,6 +55,7 @@ public final class ReportJson {
     ObjectNode metrics = o.putObject("metrics");
     ArrayNode blank = MAPPER.createArrayNode();
     ArrayNode missing = MAPPER.createArrayNode();
+    ArrayNode invalid = MAPPER.createArrayNode();
     for (Cell c : report.cells()) {
       if (c.value() == null) {
         metrics.putNull(c.key());
@@ -65,6 +66,8 @@ public final class ReportJson {
         blank.add(c.key());
       } else if (c.isMissing()) {
         missing.add(c.key());
+      } else if (c.status() == Cell.Status.INVALID) {
+        invalid.add(c.key());
       }
     }
     ArrayNode warnings = o.putArray("warnings");
@@ -84,6 +87,7 @@ public final class ReportJson {
     }
     o.set("blank", blank);
     o.set("missing", missing);
+    o.set("invalid", invalid);
     o.put("format_basis", report.formatBasis());
     o.put("agency_basis", report.agencyBasis());
     o.put("year_basis", report.yearBasis());

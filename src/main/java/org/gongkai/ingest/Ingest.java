@@ -150,15 +150,39 @@ public final class Ingest {
   }
 
   /**
-   * Files not yet ingested: those whose (path, length, modificationTime) is not in the {@code files} table.
+   * Files not yet ingested: those whose (path, length, modificationTime) is not in the {@code files} table, and
+   * those quarantined there for a reason that may pass ({@link #retried}).
    *
    * @param known the {@code files} table (path, size, modification_time), or null to take everything
    */
-  public static Dataset<Row> unseen(Dataset<Row> listed, Dataset<Row> known) {
+  public static Dataset<Row> unseen(Dataset<Row> listed, Dataset<Row> known, int transientRetries) {
     if (known == null) {
       return listed;
     }
-    return listed.join(known, sameFile(listed, known), "left_anti");
+    Dataset<Row> settled = known;
+    if (java.util.Arrays.asList(known.columns()).contains("transient")) {
+      settled = known.where(retry(known, transientRetries).unary_$bang());
+    }
+    return listed.join(settled, sameFile(listed, known), "left_anti");
+  }
+
+  /**
+   * The files of the {@code files} table whose quarantine reason may pass (a time budget exceeded, a read error)
+   * and that were tried no more than {@code transientRetries} times: path, size, modification_time, attempts. The
+   * next run parses them again; a file tried 1 + transientRetries times stays quarantined. Null for a table
+   * written before retries were recorded.
+   */
+  public static Dataset<Row> retried(Dataset<Row> known, int transientRetries) {
+    if (known == null || !java.util.Arrays.asList(known.columns()).contains("transient")) {
+      return null;
+    }
+    return known.where(retry(known, transientRetries)).select("path", "size", "modification_time", "attempts");
+  }
+
+  private static org.apache.spark.sql.Column retry(Dataset<Row> known, int transientRetries) {
+    return org.apache.spark.sql.functions.coalesce(known.col("transient"), org.apache.spark.sql.functions.lit(false))
+        .and(org.apache.spark.sql.functions.coalesce(known.col("attempts"), org.apache.spark.sql.functions.lit(1))
+            .leq(transientRetries));
   }
 
   private static org.apache.spark.sql.Column sameFile(Dataset<Row> listed, Dataset<Row> known) {

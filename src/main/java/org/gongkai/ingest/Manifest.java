@@ -50,8 +50,14 @@ public final class Manifest {
         resolve.apply(col("path").cast("string"), lit(base)).as("manifest_path"),
         optional(raw, "agency").as("manifest_agency"),
         optional(raw, "region_code").as("manifest_region_code"),
-        optional(raw, "year").cast("int").as("manifest_year"),
+        // a year that is no number, or none a report could have, is no hint (a cast would fail the run under ANSI)
+        year(optional(raw, "year")).as("manifest_year"),
         optional(raw, "source_url").as("manifest_source_url"));
+  }
+
+  private static org.apache.spark.sql.Column year(org.apache.spark.sql.Column text) {
+    org.apache.spark.sql.Column y = org.apache.spark.sql.functions.trim(text).try_cast("int");
+    return org.apache.spark.sql.functions.when(y.between(1900, 2999), y);
   }
 
   private static org.apache.spark.sql.Column optional(Dataset<Row> raw, String field) {
@@ -63,15 +69,20 @@ public final class Manifest {
     if (path == null || path.isBlank()) {
       return null;
     }
-    Path p = new Path(path.strip());
-    if (p.toUri().getScheme() == null && !p.isAbsolute()) {
-      p = new Path(new Path(base), path.strip());
+    try {
+      Path p = new Path(path.strip());
+      if (p.toUri().getScheme() == null && !p.isAbsolute()) {
+        p = new Path(new Path(base), path.strip());
+      }
+      URI u = p.toUri();
+      if (u.getScheme() == null) {
+        return "file:" + u.getPath();
+      }
+      return p.toString();
+    } catch (IllegalArgumentException notAPath) {
+      // a manifest line whose path is no valid path names no file: its hints are not used
+      return null;
     }
-    URI u = p.toUri();
-    if (u.getScheme() == null) {
-      return "file:" + u.getPath();
-    }
-    return p.toString();
   }
 
   private static String qualify(SparkSession spark, String input) {

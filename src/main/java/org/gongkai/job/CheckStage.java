@@ -115,7 +115,7 @@ public final class CheckStage {
               JOIN gk_primary q ON q.agency = p.agency AND q.year = p.year - 1 AND q.scope = p.scope
               JOIN gk_cells prev ON prev.report_id = q.report_id AND prev.row_key = 'carried_forward'
                                   AND prev.column_key = cur.column_key
-              WHERE cur.status <> 'missing' AND prev.status <> 'missing'
+              WHERE cur.status IN ('value', 'blank') AND prev.status IN ('value', 'blank')
                 AND coalesce(cur.value, 0) <> coalesce(prev.value, 0)) x
         """).replace("$CELLS", "array(named_struct('key', concat('t3.carried_over.', column_key), 'value', actual, "
             + "'status', 'value', 'raw_text', cur_raw, 'row_label', cast(year AS STRING), 'source_line', cur_line), "
@@ -208,12 +208,12 @@ public final class CheckStage {
                      count(DISTINCT pp.report_id) AS parts, first(a.region_code) AS region_code
               FROM gk_primary a
               JOIN gk_cells am ON am.report_id = a.report_id AND am.metric_key IN ($MEASURES)
-                                AND am.status <> 'missing'
+                                AND am.status IN ('value', 'blank')
               JOIN gk_primary pp ON pp.year = a.year AND pp.scope <> 'aggregate' AND pp.report_id <> a.report_id
                                 AND a.region_code IN (pp.region_code, pp.county_code, pp.prefecture_code,
                                                       pp.province_code)
               JOIN gk_cells pm ON pm.report_id = pp.report_id AND pm.metric_key = am.metric_key
-                                AND pm.status <> 'missing'
+                                AND pm.status IN ('value', 'blank')
               WHERE a.scope = 'aggregate' AND a.region_code IS NOT NULL
               GROUP BY a.report_id, a.agency, a.year, a.source_path, am.metric_key
               HAVING sum(coalesce(pm.value, 0)) $COMPARE coalesce(first(am.value), 0)) x
@@ -307,8 +307,8 @@ public final class CheckStage {
     return """
         SELECT report_id, sha2(concat_ws('|', '%1$s', report_id, $WHERE), 256) AS anomaly_id, agency, year,
                '%1$s' AS rule_id, '%2$s' AS severity, '%3$s' AS scope,
-               CAST(expected AS DECIMAL(20,4)) AS expected, CAST(actual AS DECIMAL(20,4)) AS actual,
-               CAST(coalesce(actual, 0) - coalesce(expected, 0) AS DECIMAL(20,4)) AS difference,
+               try_cast(expected AS DECIMAL(20,4)) AS expected, try_cast(actual AS DECIMAL(20,4)) AS actual,
+               try_cast(coalesce(actual, 0) - coalesce(expected, 0) AS DECIMAL(20,4)) AS difference,
                $CELLS AS cells, concat('%4$s。', $ZH) AS message_zh, concat('%5$s. ', $EN) AS message_en,
                source_path, CAST(@STATISTIC AS DOUBLE) AS statistic, CAST(@THRESHOLD AS DOUBLE) AS threshold,
                '%6$s' AS run_id, '%7$s' AS parser_version

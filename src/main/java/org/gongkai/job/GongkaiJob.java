@@ -1,5 +1,7 @@
 package org.gongkai.job;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
@@ -18,17 +20,17 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.gongkai.ingest.Ingest;
 import org.gongkai.ingest.Manifest;
 import org.gongkai.rollup.Rollups;
 import org.gongkai.store.DeltaStore;
+import org.gongkai.store.Repair;
+import org.gongkai.store.RunLog;
+import org.gongkai.store.RunRecord;
 import org.gongkai.store.Tables;
-import picocli.CommandLine;
+import org.gongkai.store.WarehouseBusyException;
 
 /**
  * The batch job: ingest the report files, parse them on the executors, store the Delta tables. Reads top to
@@ -38,49 +40,72 @@ public final class GongkaiJob {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GongkaiJob.class);
 
-  static final StructType RUNS = new StructType()
-      .add("run_id", DataTypes.StringType)
-      .add("started_at", DataTypes.TimestampType)
-      .add("ended_at", DataTypes.TimestampType)
-      .add("input_uri", DataTypes.StringType)
-      .add("warehouse", DataTypes.StringType)
-      .add("reprocess", DataTypes.BooleanType)
-      .add("files_seen", DataTypes.LongType)
-      .add("parsed", DataTypes.LongType)
-      .add("quarantined", DataTypes.LongType)
-      .add("skipped", DataTypes.LongType)
-      .add("status", DataTypes.StringType)
-      .add("parser_version", DataTypes.StringType);
-
   private GongkaiJob() {
   }
 
   /**
    * Entry point for spark-submit: the options of {@code gongkai run}, or a subcommand first ({@code run},
-   * {@code rollup --year Y}, {@code sql}).
+   * {@code rollup --year Y}, {@code sql}, {@code repair}).
    */
   public static void main(String[] args) {
     boolean subcommand = args.length > 0 && !args[0].startsWith("-");
-    int exit = subcommand ? new CommandLine(new org.gongkai.cli.Gongkai()).execute(args)
-        : new CommandLine(new RunCommand()).execute(args);
+    String[] command = args;
+    if (!subcommand) {
+      command = new String[args.length + 1];
+      command[0] = "run";
+      System.arraycopy(args, 0, command, 1, args.length);
+    }
+    int exit = org.gongkai.cli.Gongkai.commandLine().execute(command);
     if (exit != 0) {
       System.exit(exit);
     }
   }
 
-  public static RunSummary run(SparkSession spark, JobConfig cfg, boolean reprocess) {
+  /**
+   * One run: claims the warehouse (refused while another run holds it), then ingest → parse → store → check →
+   * roll up, each stage recorded in the runs table. Work an unfinished earlier run left is done too.
+   *
+   * @throws WarehouseBusyException when another run holds the warehouse; nothing was read or written
+   */
+  public static RunSummary run(SparkSession spark, JobConfig cfg, boolean reprocess) throws WarehouseBusyException {
     Timestamp started = Timestamp.from(Instant.now());
     String runId = runId(started);
     String version = BuildInfo.parserVersion();
     cfg.applyTo(spark);
     DeltaStore store = new DeltaStore(spark);
+    Warehouse.check(spark, cfg);
+    RunRecord claim = RunLog.claimOf(runId, "run", started, cfg.input(), cfg.warehouse(), reprocess, version);
+    return Warehouse.leased(spark, store, cfg, claim, log -> {
+      RunSummary summary = run(spark, store, cfg, reprocess, log);
+      log.finish(summary.accountedFor() ? RunRecord.SUCCEEDED : RunRecord.FAILED,
+          summary.accountedFor() ? null : "files seen != parsed + quarantined + skipped");
+      return summary;
+    });
+  }
+
+  private static RunSummary run(SparkSession spark, DeltaStore store, JobConfig cfg, boolean reprocess,
+                                RunLog log) {
+    RunRecord claim = log.record();
+    String runId = claim.runId();
+    String version = claim.parserVersion();
+    Timestamp started = claim.startedAt();
+    // a warehouse an older gongkai wrote may hold keys twice (two runs at once, before the lease): made right
+    // first, and then every year is checked and rolled up again
+    boolean repaired = log.legacy() && Repair.dedupe(spark, store, cfg).values().stream().anyMatch(n -> n > 0);
+    RunLog.Recovery recovery = log.recovery();
+    if (!recovery.none()) {
+      LOG.warn("{}: redoing what runs {} left unfinished: checks and rollups of {}{}", runId, recovery.runs(),
+          recovery.years() == null ? "every year" : recovery.years(), recovery.prune() ? ", pruning" : "");
+    }
+    LOG.info("{}: warehouse claimed ({} ms)", runId, since(started));
     Dataset<Row> filesTable = store.snapshot(cfg.tablePath(JobConfig.FILES));
 
-    // ingest: list everything, keep what is new or changed since the last run
+    // ingest: list everything, keep what is new or changed since the last run, and what failed for a reason
+    // that may pass
     Dataset<Row> listed = Ingest.list(spark, cfg.input()).persist(StorageLevel.MEMORY_AND_DISK());
     LOG.info("{}: input listed ({} ms)", runId, since(started));
     Dataset<Row> known = reprocess ? null : filesTable;
-    Dataset<Row> fresh = Ingest.unseen(listed, known).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> fresh = Ingest.unseen(listed, known, cfg.transientRetries()).persist(StorageLevel.MEMORY_AND_DISK());
     // the listing splits into these and the files ingested before as they are now (skipped)
     long freshCount = fresh.count();
 
@@ -101,8 +126,9 @@ public final class GongkaiJob {
     Dataset<Row> withCells = fromContent.coalesce(slots);
     Dataset<Row> summaries = Tables.withoutCells(fromContent).coalesce(slots).localCheckpoint();
     LOG.info("{}: new and changed files parsed ({} ms)", runId, since(started));
-    Dataset<Row> parsed = summaries.unionByName(
-        Tables.withoutCells(ParseStage.unread(fresh, summaries, cfg.maxFileBytes())).localCheckpoint());
+    Dataset<Row> parsed = attempts(summaries.unionByName(
+        Tables.withoutCells(ParseStage.unread(fresh, summaries, cfg.maxFileBytes())).localCheckpoint()),
+        reprocess ? null : Ingest.retried(filesTable, cfg.transientRetries()));
 
     // account for every file before anything is written
     long seen = listed.count();
@@ -117,6 +143,18 @@ public final class GongkaiJob {
 
     LOG.info("{}: {} files seen, {} parsed, {} quarantined, {} skipped ({} ms)", runId, seen, parsedCount,
         quarantined, skipped, since(started));
+
+    // the plan, recorded before anything is written: the years whose checks and rollups this run redoes (those
+    // its reports can change: their own and the next, which compares with them; every year on a first run, a
+    // reprocess, a repair, or when a file changed, since a changed file now quarantined dropped its report), with
+    // those an unfinished run left. A run stopped after this is redone by the next from this row.
+    Set<Integer> years = repaired ? null
+        : parsedCount == 0 && !changedPaths ? Set.of()
+        : filesTable == null || reprocess || changedPaths ? null : touchedYears(parsed);
+    years = union(years, recovery.years());
+    boolean prune = changedPaths || recovery.prune();
+    Set<Integer> plan = years;
+    log.update(r -> r.withCounts(seen, parsedCount, quarantined, skipped).withPlan(plan, prune, recovery.runs()));
 
     // store
     if (parsedCount + quarantined > 0) {
@@ -142,6 +180,7 @@ public final class GongkaiJob {
         store.replaceGroups(metrics, parsedReports, cfg.tablePath(JobConfig.METRICS), "report_id",
             List.of("report_id", "metric_key"), List.of("year"), partitions);
         LOG.info("{}: metrics written ({} ms)", runId, since(started));
+        FaultPoint.reach("after-metrics");
         store.upsert(Tables.reports(parsed, runId, version, now), cfg.tablePath(JobConfig.REPORTS),
             List.of("report_id"), List.of("year"), partitions);
         LOG.info("{}: reports written ({} ms)", runId, since(started));
@@ -161,35 +200,66 @@ public final class GongkaiJob {
       store.upsert(Tables.files(parsed, runId, version, now), cfg.tablePath(JobConfig.FILES), List.of("path"),
           List.of());
       LOG.info("{}: files written ({} ms)", runId, since(started));
-      if (changedPaths) {
-        // a file whose content changed replaced its report: drop reports no file points to any more
-        Dataset<Row> live = spark.read().format("delta").load(cfg.tablePath(JobConfig.FILES))
-            .where(col("outcome").equalTo(ParseStage.PARSED));
-        store.deleteNotIn(cfg.tablePath(JobConfig.REPORTS), live, "report_id");
-        store.deleteNotIn(cfg.tablePath(JobConfig.METRICS), live, "report_id");
-      }
     }
-    // check across reports and years, then roll up: only the years this run's reports can change (their own and
-    // the next, which compares with them); every year on a first run, a reprocess or when a file changed
-    // (a changed file now quarantined dropped its report: the checks and rollups must forget it too)
-    if (parsedCount > 0 || changedPaths) {
-      Set<Integer> years = filesTable == null || reprocess || changedPaths ? null : touchedYears(parsed);
+    FaultPoint.reach("after-files");
+    if (prune) {
+      // a file whose content changed replaced its report: drop reports no file points to any more
+      prune(spark, store, cfg);
+    }
+    log.update(r -> prune ? r.withStage("store").withStage("prune") : r.withStage("store"));
+    // check across reports and years, then roll up: the planned years only
+    if (years == null || !years.isEmpty()) {
       CheckStage.crossReport(spark, store, cfg, runId, version, years);
       LOG.info("{}: cross-report checks written for {} ({} ms)", runId, years == null ? "every year" : years,
           since(started));
+      log.stageDone("checks");
       Rollups.standard().build(spark, store, cfg, years);
       LOG.info("{}: rollups written ({} ms)", runId, since(started));
+      log.stageDone("rollups");
     }
     List<String> sample = parsed.where(col("outcome").equalTo(ParseStage.QUARANTINED))
         .select(concat(col("path"), lit(": "), col("reason"))).as(org.apache.spark.sql.Encoders.STRING())
         .takeAsList(20);
-    RunSummary summary = new RunSummary(runId, started, Timestamp.from(Instant.now()), cfg.input(),
-        cfg.warehouse(), reprocess, seen, parsedCount, quarantined, skipped, sample, version);
-    store.append(spark.createDataFrame(List.of(RowFactory.create(runId, summary.startedAt(), summary.endedAt(),
-        cfg.input(), cfg.warehouse(), reprocess, seen, parsedCount, quarantined, skipped, summary.status(),
-        version)), RUNS), cfg.tablePath(JobConfig.RUNS));
+    return new RunSummary(runId, started, Timestamp.from(Instant.now()), cfg.input(), cfg.warehouse(), reprocess,
+        seen, parsedCount, quarantined, skipped, sample, version);
+  }
 
-    return summary;
+  /** Drops the reports and metrics no parsed file points to any more. */
+  public static void prune(SparkSession spark, DeltaStore store, JobConfig cfg) {
+    if (!store.exists(cfg.tablePath(JobConfig.FILES))) {
+      return;
+    }
+    Dataset<Row> live = spark.read().format("delta").load(cfg.tablePath(JobConfig.FILES))
+        .where(col("outcome").equalTo(ParseStage.PARSED));
+    store.deleteNotIn(cfg.tablePath(JobConfig.REPORTS), live, "report_id");
+    store.deleteNotIn(cfg.tablePath(JobConfig.METRICS), live, "report_id");
+  }
+
+  /**
+   * Each file's attempt: one more than the files table records for a file tried again (the same path, size and
+   * modification time), else 1.
+   */
+  private static Dataset<Row> attempts(Dataset<Row> parsed, Dataset<Row> retried) {
+    if (retried == null) {
+      return parsed.withColumn("attempts", lit(1));
+    }
+    Dataset<Row> prior = retried.select(col("path").as("r_path"), col("size").as("r_size"),
+        col("modification_time").as("r_mtime"), coalesce(col("attempts"), lit(1)).as("r_attempts"));
+    return parsed.join(broadcast(prior), parsed.col("path").equalTo(prior.col("r_path"))
+            .and(parsed.col("size").equalTo(prior.col("r_size")))
+            .and(parsed.col("modification_time").eqNullSafe(prior.col("r_mtime"))), "left")
+        .withColumn("attempts", coalesce(col("r_attempts").plus(1), lit(1)))
+        .drop("r_path", "r_size", "r_mtime", "r_attempts");
+  }
+
+  /** Two sets of years to redo as one (null: every year). */
+  public static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+    if (a == null || b == null) {
+      return null;
+    }
+    Set<Integer> out = new TreeSet<>(a);
+    out.addAll(b);
+    return out;
   }
 
   /**
@@ -257,7 +327,7 @@ public final class GongkaiJob {
     return System.currentTimeMillis() - started.getTime();
   }
 
-  private static String runId(Timestamp started) {
+  static String runId(Timestamp started) {
     return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started.toInstant())
         + "-" + UUID.randomUUID().toString().substring(0, 8);
   }

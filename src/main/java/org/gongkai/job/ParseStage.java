@@ -52,13 +52,17 @@ public final class ParseStage {
   public static final String PARSED = "parsed";
   public static final String QUARANTINED = "quarantined";
 
+  /** The value type of every figure (the parsing core's {@link Cell#fits} range). */
+  static final org.apache.spark.sql.types.DecimalType VALUE =
+      DataTypes.createDecimalType(Cell.VALUE_PRECISION, Cell.VALUE_SCALE);
+
   static final StructType CELL = new StructType()
       .add("metric_key", DataTypes.StringType, false)
       .add("table_id", DataTypes.StringType, false)
       .add("row_key", DataTypes.StringType, false)
       .add("column_key", DataTypes.StringType, false)
       .add("unit", DataTypes.StringType, true)
-      .add("value", DataTypes.createDecimalType(20, 4), true)
+      .add("value", VALUE, true)
       .add("status", DataTypes.StringType, false)
       .add("raw_text", DataTypes.StringType, true)
       .add("row_label", DataTypes.StringType, true)
@@ -70,7 +74,7 @@ public final class ParseStage {
 
   static final StructType INVOLVED = new StructType()
       .add("key", DataTypes.StringType, false)
-      .add("value", DataTypes.createDecimalType(20, 4), true)
+      .add("value", VALUE, true)
       .add("status", DataTypes.StringType, true)
       .add("raw_text", DataTypes.StringType, true)
       .add("row_label", DataTypes.StringType, true)
@@ -80,9 +84,9 @@ public final class ParseStage {
       .add("rule_id", DataTypes.StringType, false)
       .add("severity", DataTypes.StringType, false)
       .add("scope", DataTypes.StringType, false)
-      .add("expected", DataTypes.createDecimalType(20, 4), true)
-      .add("actual", DataTypes.createDecimalType(20, 4), true)
-      .add("difference", DataTypes.createDecimalType(20, 4), true)
+      .add("expected", VALUE, true)
+      .add("actual", VALUE, true)
+      .add("difference", VALUE, true)
       .add("cells", DataTypes.createArrayType(INVOLVED, false), false)
       .add("message_zh", DataTypes.StringType, true)
       .add("message_en", DataTypes.StringType, true);
@@ -129,7 +133,10 @@ public final class ParseStage {
       .add("cells_blank", DataTypes.IntegerType, true)
       .add("cells_missing", DataTypes.IntegerType, true)
       .add("cells", DataTypes.createArrayType(CELL, false), true)
-      .add("anomalies", DataTypes.createArrayType(ANOMALY, false), true);
+      .add("anomalies", DataTypes.createArrayType(ANOMALY, false), true)
+      .add("cells_invalid", DataTypes.IntegerType, true)
+      // a quarantine reason the next run retries (a time budget, a read error), not one of the file itself
+      .add("transient", DataTypes.BooleanType, true);
 
   private ParseStage() {
   }
@@ -160,7 +167,9 @@ public final class ParseStage {
             .when(col("length").gt(maxBytes), concat(lit("file of "), col("length").cast("string"),
                 lit(" bytes exceeds the size cap of " + maxBytes + " bytes")))
             .otherwise(lit("listed but not readable when its content was read (deleted or moved?)")).as("reason"),
-        lit(null).cast("string").as("exception_class"));
+        lit(null).cast("string").as("exception_class"),
+        // a file that could not be read when its content was (deleted, moved, an I/O error) may be readable later
+        col("length").gt(0).and(col("length").leq(maxBytes)).as("transient"));
     for (var f : SCHEMA.fields()) {
       if (!List.of(out.columns()).contains(f.name())) {
         out = out.withColumn(f.name(), lit(null).cast(f.dataType()));
@@ -242,20 +251,30 @@ public final class ParseStage {
       Future<Report> future = worker.submit(() -> parse.apply(bytes, path, hints));
       try {
         Report report = future.get(timeoutMs, TimeUnit.MILLISECONDS);
-        return parsed(path, size, mtime, sha, type, report, sourceUrl, elapsed(start));
+        Row row = parsed(path, size, mtime, sha, type, report, sourceUrl, elapsed(start));
+        // a value Spark's row encoder would refuse fails the whole task, and under ANSI the job: caught here
+        String problem = RowCheck.problem(row, SCHEMA);
+        return problem == null ? row : quarantined(path, size, mtime, sha, type, report.encoding(), "parse",
+            problem, IllegalArgumentException.class.getName(), false);
       } catch (TimeoutException e) {
         future.cancel(true);
         worker.shutdownNow();
         worker = newWorker(); // the stuck thread is a daemon and is left behind
-        return quarantined(path, size, mtime, sha, type, "parse",
-            "parse time budget of " + timeoutMs + " ms exceeded", TimeoutException.class.getName());
+        return quarantined(path, size, mtime, sha, type, null, "parse",
+            "parse time budget of " + timeoutMs + " ms exceeded", TimeoutException.class.getName(), true);
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
         if (cause instanceof UnreadableReportException u) {
-          return quarantined(path, size, mtime, sha, type, "parse", u.reason(), u.getClass().getName());
+          return quarantined(path, size, mtime, sha, type, u.encoding(), "parse", u.reason(),
+              u.getClass().getName(), false);
         }
-        return quarantined(path, size, mtime, sha, type, "parse", "internal parser error: " + cause,
-            cause.getClass().getName());
+        // memory runs short under load, not because of the file alone: the next run tries it again
+        return quarantined(path, size, mtime, sha, type, null, "parse", "internal parser error: " + cause,
+            cause.getClass().getName(), cause instanceof OutOfMemoryError);
+      } catch (RuntimeException e) {
+        // building the row from the report: a defect for this file, never a failed task
+        return quarantined(path, size, mtime, sha, type, null, "parse", "internal error: " + e,
+            e.getClass().getName(), false);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("task interrupted", e);
@@ -288,7 +307,7 @@ public final class ParseStage {
         MetricDef def = MetricCatalog.standard().metric(c.key());
         var l = c.lineage();
         cells.add(RowFactory.create(c.key(), def.table(), def.row(), def.column(), def.unit(),
-            c.value() == null ? null : c.value().setScale(4, java.math.RoundingMode.HALF_UP),
+            c.value() == null ? null : c.value().setScale(Cell.VALUE_SCALE, java.math.RoundingMode.HALF_UP),
             c.status().name().toLowerCase(java.util.Locale.ROOT), c.raw(),
             l == null ? null : l.rowLabel(), l == null ? null : l.rowBasis(),
             l == null ? null : l.column(), l == null ? null : l.columnIndex(),
@@ -300,14 +319,17 @@ public final class ParseStage {
           r.contactPhone(), g.province(), g.provinceCode(), g.prefecture(), g.prefectureCode(), g.county(),
           g.countyCode(), g.code(), g.resolvedBy(), seq(g.candidates()), r.level(), r.category(), r.scope(),
           sourceUrl, r.layout(), seq(r.warnings()), ms, byStatus[Cell.Status.VALUE.ordinal()],
-          byStatus[Cell.Status.BLANK.ordinal()], byStatus[Cell.Status.MISSING.ordinal()], seq(cells), seq(anomalies(CHECKS.check(r))));
+          byStatus[Cell.Status.BLANK.ordinal()], byStatus[Cell.Status.MISSING.ordinal()], seq(cells),
+          seq(anomalies(CHECKS.check(r))), byStatus[Cell.Status.INVALID.ordinal()], null);
     }
 
-    private static Row quarantined(String path, long size, Timestamp mtime, String sha, String type, String stage,
-                                   String reason, String exceptionClass) {
+    private static Row quarantined(String path, long size, Timestamp mtime, String sha, String type,
+                                   String encoding, String stage, String reason, String exceptionClass,
+                                   boolean isTransient) {
       Object[] values = new Object[SCHEMA.size()];
-      Object[] known = {path, size, mtime, sha, type, null, QUARANTINED, stage, reason, exceptionClass};
+      Object[] known = {path, size, mtime, sha, type, encoding, QUARANTINED, stage, reason, exceptionClass};
       System.arraycopy(known, 0, values, 0, known.length);
+      values[SCHEMA.fieldIndex("transient")] = isTransient;
       return RowFactory.create(values);
     }
   }
@@ -323,8 +345,12 @@ public final class ParseStage {
     return rows;
   }
 
+  /**
+   * A figure of an anomaly in the value type. One the type cannot hold (a sum of huge cells, a count stated in the
+   * prose) is null: its message states it in full.
+   */
   private static java.math.BigDecimal scale(java.math.BigDecimal v) {
-    return v == null ? null : v.setScale(4, java.math.RoundingMode.HALF_UP);
+    return v == null || !Cell.fits(v) ? null : v.setScale(Cell.VALUE_SCALE, java.math.RoundingMode.HALF_UP);
   }
 
   /** Spark's row encoder takes Scala sequences for array columns. */

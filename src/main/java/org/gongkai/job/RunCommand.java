@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 
 /** {@code gongkai run}: the Spark job, locally or under spark-submit. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Ingest report files, parse them with Spark and write the Delta tables.")
+    description = "Ingest report files, parse them with Spark and write the Delta tables.",
+    exitCodeListHeading = "Exit status:%n",
+    exitCodeList = {"0:every file accounted for", "1:the run failed (its runs row says why)",
+        "2:a bad option or configuration value", "3:another run holds the warehouse"})
 public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--config", description = "YAML configuration (default: conf/gongkai.yaml when present)")
@@ -37,31 +40,26 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--parse-timeout-ms", description = "time budget of one file's parse")
   Long parseTimeoutMs;
 
+  @Option(names = "--transient-retries",
+      description = "how many more runs retry a file quarantined for a reason that may pass (time budget, read error)")
+  Integer transientRetries;
+
   @Option(names = "--conf", description = "a Spark setting, key=value (repeatable)")
   Map<String, String> sparkConf = new LinkedHashMap<>();
 
   @Override
   public Integer call() throws Exception {
-    JobConfig cfg;
-    try {
-      cfg = JobConfig.resolve(config)
-          .withInput(input).withWarehouse(warehouse).withManifest(manifest)
-          .withLimits(maxFileBytes, parseTimeoutMs).withSpark(sparkConf);
-    } catch (IllegalArgumentException e) {
-      System.err.println("gongkai run: " + e.getMessage());
-      return 2;
-    }
+    // every value is checked here, before Spark starts
+    JobConfig cfg = JobConfig.resolve(config)
+        .withInput(input).withWarehouse(warehouse).withManifest(manifest)
+        .withLimits(maxFileBytes, parseTimeoutMs).withTransientRetries(transientRetries).withSpark(sparkConf);
     if (cfg.input() == null) {
-      System.err.println("gongkai run: no input: give --input URI or set input in the configuration");
-      return 2;
+      throw new IllegalArgumentException("no input: give --input URI or set input in the configuration");
     }
     try (SparkSession spark = cfg.session("gongkai", master, sparkConf)) {
       RunSummary summary = GongkaiJob.run(spark, cfg, reprocess);
       System.out.print(summary.describe());
       return summary.accountedFor() ? 0 : 1;
-    } catch (IllegalArgumentException e) {
-      System.err.println("gongkai run: " + e.getMessage());
-      return 2;
     }
   }
 }

@@ -17,15 +17,6 @@ import picocli.CommandLine.Parameters;
     description = "Run a Spark SQL query over the Delta tables (files, reports, metrics, quarantine, runs).")
 public final class SqlCommand implements Callable<Integer> {
 
-  private static String qualified(SparkSession spark, String path) {
-    try {
-      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   @Parameters(paramLabel = "QUERY", description = "the SQL query")
   String query;
 
@@ -45,8 +36,19 @@ public final class SqlCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     JobConfig cfg = JobConfig.resolve(config).withWarehouse(warehouse);
     try (SparkSession spark = cfg.session("gongkai-sql", "local[*]", JobConfig.LOCAL_TOOL)) {
-      registerViews(spark, cfg);
-      Dataset<Row> result = spark.sql(query);
+      java.util.List<String> tables = registerViews(spark, cfg);
+      Dataset<Row> result;
+      try {
+        result = spark.sql(query);
+      } catch (Exception e) {
+        // Scala's AnalysisException: a checked exception Java does not see declared
+        if (e instanceof org.apache.spark.sql.AnalysisException a && "TABLE_OR_VIEW_NOT_FOUND".equals(a.getCondition())) {
+          throw new IllegalArgumentException(e.getMessage().lines().findFirst().orElse("table not found")
+              + ": the warehouse " + cfg.warehouse() + (tables.isEmpty() ? " has no tables (run the job first)"
+              : " has " + String.join(", ", tables)));
+        }
+        throw e;
+      }
       switch (format) {
         case "csv" -> {
           System.out.println(String.join(",", result.columns()));
@@ -79,20 +81,23 @@ public final class SqlCommand implements Callable<Integer> {
    * Every table the warehouse has, as a temporary view named after it and as a table of the {@code gongkai}
    * database ({@code gongkai.metrics}): SQL uses names, not paths.
    */
-  public static void registerViews(SparkSession spark, JobConfig cfg) {
+  public static java.util.List<String> registerViews(SparkSession spark, JobConfig cfg) {
     spark.sql("CREATE DATABASE IF NOT EXISTS gongkai");
     org.gongkai.store.DeltaStore store = new org.gongkai.store.DeltaStore(spark);
     java.util.List<String> tables = new java.util.ArrayList<>(cfg.tables().keySet());
     tables.add(org.gongkai.rollup.Rollups.AGENCY_YEAR);
     tables.add(org.gongkai.rollup.Rollups.ROLLUP);
+    java.util.List<String> registered = new java.util.ArrayList<>();
     for (String table : tables) {
       String path = cfg.tables().containsKey(table) ? cfg.tablePath(table) : cfg.warehouse() + "/" + table;
       if (store.exists(path)) {
         spark.read().format("delta").load(path).createOrReplaceTempView(table);
-        String location = qualified(spark, path);
+        String location = store.qualified(path);
         spark.sql("DROP TABLE IF EXISTS gongkai." + table);
         spark.sql("CREATE TABLE gongkai." + table + " USING delta LOCATION '" + location.replace("'", "\\'") + "'");
+        registered.add(table);
       }
     }
+    return registered;
   }
 }

@@ -14,6 +14,23 @@ import java.io.Serializable;
 public record DocumentLimits(int maxPages, long maxUnpackedBytes, double minInflateRatio, long maxMemoryBytes)
     implements Serializable {
 
+  /** Checked at the door: a limit of 0 or below would refuse every document, or none. */
+  public DocumentLimits {
+    if (maxPages < 1) {
+      throw new IllegalArgumentException("limits.documents.maxPages must be at least 1: " + maxPages);
+    }
+    if (maxUnpackedBytes < 1) {
+      throw new IllegalArgumentException("limits.documents.maxUnpackedBytes must be at least 1: " + maxUnpackedBytes);
+    }
+    if (!(minInflateRatio >= 0 && minInflateRatio < 1)) {
+      throw new IllegalArgumentException("limits.documents.minInflateRatio must be at least 0 and below 1: "
+          + minInflateRatio);
+    }
+    if (maxMemoryBytes < 0) {
+      throw new IllegalArgumentException("limits.documents.maxMemoryBytes must not be negative: " + maxMemoryBytes);
+    }
+  }
+
   public static final DocumentLimits STANDARD = new DocumentLimits(500, 100L * 1024 * 1024, 0.01,
       64L * 1024 * 1024);
 }

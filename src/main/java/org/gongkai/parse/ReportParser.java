@@ -89,7 +89,12 @@ public final class ReportParser {
     SourceDocument doc = type == ContentType.HTML
         ? new HtmlDocument(decoded.text())
         : new TextDocument(decoded.text());
-    return read(source, doc, decoded.charset(), decoded.warnings(), hints);
+    try {
+      return read(source, doc, decoded.charset(), decoded.warnings(), hints);
+    } catch (UnreadableReportException e) {
+      // a quarantined text file keeps the charset it was read with
+      throw e.withEncoding(decoded.charset());
+    }
   }
 
   /** Reads a decoded document of any source format into a report. */

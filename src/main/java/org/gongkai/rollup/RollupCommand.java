@@ -1,13 +1,24 @@
 package org.gongkai.rollup;
 
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.gongkai.job.BuildInfo;
 import org.gongkai.job.CheckStage;
+import org.gongkai.job.GongkaiJob;
 import org.gongkai.job.JobConfig;
+import org.gongkai.job.Warehouse;
 import org.gongkai.store.DeltaStore;
+import org.gongkai.store.RunLog;
+import org.gongkai.store.RunRecord;
 import picocli.CommandLine.Command;
+import org.gongkai.job.WarehouseOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,29 +32,40 @@ public final class RollupCommand implements Callable<Integer> {
   @Option(names = "--year", description = "the report year (default: every year)")
   Integer year;
 
-  @Option(names = "--warehouse", description = "folder or URI of the Delta tables")
-  String warehouse;
-
-  @Option(names = "--config", description = "YAML configuration (default: conf/gongkai.yaml when present)")
-  Path config;
-
-  @Option(names = "--master", description = "Spark master when not run by spark-submit, e.g. local[*]")
-  String master;
+  @Mixin
+  WarehouseOptions options = new WarehouseOptions();
 
   @Override
   public Integer call() throws Exception {
-    JobConfig cfg = JobConfig.resolve(config).withWarehouse(warehouse);
-    try (SparkSession spark = cfg.session("gongkai-rollup", master, java.util.Map.of())) {
+    JobConfig cfg = options.config();
+    try (SparkSession spark = cfg.session("gongkai-rollup", options.master(), java.util.Map.of())) {
+      cfg.applyTo(spark);
       DeltaStore store = new DeltaStore(spark);
       if (!store.exists(cfg.tablePath(JobConfig.REPORTS))) {
-        System.err.println("gongkai rollup: no reports table under " + cfg.warehouse() + ": run the job first");
-        return 2;
+        throw new IllegalArgumentException("no reports table under " + cfg.warehouse() + ": run the job first");
       }
-      String runId = "rollup-" + (year == null ? "all" : year);
-      java.util.Set<Integer> years = year == null ? null : java.util.Set.of(year);
-      CheckStage.crossReport(spark, store, cfg, runId, BuildInfo.parserVersion(), years);
-      Rollups.standard().build(spark, store, cfg, years);
-      System.out.println("gongkai rollup: " + (year == null ? "every year" : "year " + year) + " rebuilt in "
+      Timestamp started = Timestamp.from(Instant.now());
+      String runId = "rollup-" + (year == null ? "all" : year) + "-"
+          + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started.toInstant());
+      RunRecord claim = RunLog.claimOf(runId, "rollup", started, null, cfg.warehouse(), false,
+          BuildInfo.parserVersion());
+      Set<Integer> asked = year == null ? null : Set.of(year);
+      Set<Integer> years = Warehouse.leased(spark, store, cfg, claim, log -> {
+        // what an unfinished run left is redone with the asked year
+        Set<Integer> plan = GongkaiJob.union(asked, log.recovery().years());
+        log.update(r -> r.withPlan(plan, log.recovery().prune(), log.recovery().runs()));
+        if (log.recovery().prune()) {
+          GongkaiJob.prune(spark, store, cfg);
+        }
+        log.update(r -> r.withStage("store").withStage("prune"));
+        CheckStage.crossReport(spark, store, cfg, runId, claim.parserVersion(), plan);
+        log.stageDone("checks");
+        Rollups.standard().build(spark, store, cfg, plan);
+        log.stageDone("rollups");
+        log.finish(RunRecord.SUCCEEDED, null);
+        return plan;
+      });
+      System.out.println("gongkai rollup: " + (years == null ? "every year" : "years " + years) + " rebuilt in "
           + cfg.warehouse() + "/" + Rollups.ROLLUP + " and " + cfg.warehouse() + "/" + Rollups.AGENCY_YEAR);
     }
     return 0;

@@ -114,6 +114,7 @@ public final class Rollups {
       Dataset<Row> rollup = spark.sql(yoySql()).where(yearFilter);
 
       store.replaceWhere(agencyYear.where(yearFilter), cfg.warehouse() + "/" + AGENCY_YEAR, yearFilter);
+      org.gongkai.job.FaultPoint.reach("during-rollups");
       store.replaceWhere(rollup, rollupPath, yearFilter);
     } finally {
       agencyYear.unpersist();
@@ -150,8 +151,8 @@ public final class Rollups {
     String otherAll = "coalesce(t3_other_processing_all_total, t3_other_processing_no_correction_total "
         + "+ t3_other_processing_unpaid_fee_total + t3_other_processing_other_total)";
     String measureCols = measures.entrySet().stream()
-        .map(e -> "CAST(" + e.getValue().replace("t3_other_processing_all_total", otherAll) + " AS DECIMAL(20,4)) AS "
-            + e.getKey())
+        .map(e -> "try_cast(" + e.getValue().replace("t3_other_processing_all_total", otherAll)
+            + " AS DECIMAL(20,4)) AS " + e.getKey())
         .collect(Collectors.joining(",\n  "));
     Set<String> pivotCols = new LinkedHashSet<>(metricColumns());
     pivotCols.add("t3_other_processing_no_correction_total");
@@ -184,7 +185,7 @@ public final class Rollups {
                %s
         FROM gk_primary p LEFT JOIN wide w ON w.report_id = p.report_id
         LEFT JOIN errors e ON e.report_id = p.report_id
-        WHERE p.cells_value + p.cells_blank + p.cells_missing > 0
+        WHERE p.cells_value + p.cells_blank + p.cells_missing + coalesce(p.cells_invalid, 0) > 0
         """.formatted(fullPivot, keys, UNRESOLVED, PROVINCE_ITSELF, UNRESOLVED, measureCols);
   }
 
@@ -198,7 +199,7 @@ public final class Rollups {
     String sums = measures.keySet().stream().map(m -> "sum(" + m + ") AS " + m)
         .collect(Collectors.joining(", "));
     String rateCols = rates.entrySet().stream()
-        .map(e -> "CAST(try_divide(" + ratio(e.getValue()) + ") AS DECIMAL(12,6)) AS " + e.getKey())
+        .map(e -> "try_cast(try_divide(" + ratio(e.getValue()) + ") AS DECIMAL(12,6)) AS " + e.getKey())
         .collect(Collectors.joining(", "));
     return """
         SELECT *, %s FROM (
@@ -231,7 +232,7 @@ public final class Rollups {
   /** Year-over-year change of applications received, against the same group the year before. */
   String yoySql() {
     return """
-        SELECT c.*, CAST(try_divide(c.new_received - p.new_received, p.new_received) AS DECIMAL(12,6))
+        SELECT c.*, try_cast(try_divide(c.new_received - p.new_received, p.new_received) AS DECIMAL(12,6))
                       AS new_received_yoy
         FROM gk_rollup_base c LEFT JOIN gk_rollup_base p
           ON p.year = c.year - 1 AND p.geo_level = c.geo_level AND p.province = c.province

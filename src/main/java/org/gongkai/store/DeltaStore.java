@@ -11,11 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -65,24 +71,99 @@ public final class DeltaStore {
     if (exists(path)) {
       return;
     }
+    clearDebris(path);
     // nullable as a table created by a write is: the builder would turn a non-nullable field into a NOT NULL
     // constraint
     StructType nullable = new StructType(Arrays.stream(schema.fields())
-        .map(f -> f.copy(f.name(), f.dataType(), true, f.metadata())).toArray(StructField[]::new));
-    // the builder names the table delta.`location`, which must be a full URI: a relative folder (the default
-    // warehouse) is refused as a table name
-    Path location = new Path(path);
-    try {
-      location = location.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(location);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot resolve " + path + ": " + e.getMessage(), e);
-    }
-    var builder = DeltaTable.createIfNotExists(spark).location(location.toString()).addColumns(nullable)
+        .filter(f -> !f.name().equals(DELETE_FLAG))
+        .map(f -> f.copy(f.name(), nullable(f.dataType()), true, f.metadata())).toArray(StructField[]::new));
+    var builder = DeltaTable.createIfNotExists(spark).location(qualified(path)).addColumns(nullable)
         .partitionedBy(partitionBy.toArray(new String[0]));
     for (Map.Entry<String, String> p : properties.entrySet()) {
       builder = builder.property(p.getKey(), p.getValue());
     }
-    builder.execute();
+    try {
+      builder.execute();
+    } catch (RuntimeException e) {
+      // another process created it at the same moment (the runs table, written before the lease is known)
+      if (!exists(path)) {
+        throw e;
+      }
+    }
+  }
+
+  /** The type with every nested field and element nullable: Delta refuses NOT NULL inside arrays and maps. */
+  private static DataType nullable(DataType type) {
+    if (type instanceof StructType st) {
+      return new StructType(Arrays.stream(st.fields())
+          .map(f -> f.copy(f.name(), nullable(f.dataType()), true, f.metadata())).toArray(StructField[]::new));
+    }
+    if (type instanceof ArrayType at) {
+      return DataTypes.createArrayType(nullable(at.elementType()), true);
+    }
+    if (type instanceof MapType mt) {
+      return DataTypes.createMapType(nullable(mt.keyType()), nullable(mt.valueType()), true);
+    }
+    return type;
+  }
+
+  /**
+   * The table's folder as a full URI. The builder names the table delta.`location`, which must be one: a
+   * relative folder (the default warehouse) is refused as a table name.
+   */
+  public String qualified(String path) {
+    Path location = new Path(path);
+    try {
+      return location.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(location).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resolve " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A table's folder without a Delta log is what a first write killed before its commit leaves: data files no
+   * version names. Deleted, so the table can be created there. Anything else in such a folder (files of another
+   * tool, a log of some other format) is left alone and refused.
+   */
+  public void clearDebris(String path) {
+    Path folder = new Path(path);
+    try {
+      FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(folder)) {
+        return;
+      }
+      if (!fs.getFileStatus(folder).isDirectory()) {
+        throw new IllegalStateException(path + " is a file, not a table folder: move it away or choose another "
+            + "warehouse");
+      }
+      String foreign = foreignFile(fs, folder);
+      if (foreign != null) {
+        throw new IllegalStateException(path + " holds " + foreign + ", which is not a Delta table's: move the "
+            + "folder away or choose another warehouse");
+      }
+      fs.delete(folder, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot inspect " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The first file under the folder that a Spark write into a Delta table does not make, or null. */
+  private static String foreignFile(FileSystem fs, Path folder) throws IOException {
+    for (FileStatus f : fs.listStatus(folder)) {
+      String name = f.getPath().getName();
+      if (f.isDirectory()) {
+        // partition folders (year=2024) and Spark's scratch folders
+        String inner = name.contains("=") || name.startsWith("_temporary") || name.startsWith(".spark-staging")
+            ? foreignFile(fs, f.getPath()) : f.getPath().toString();
+        if (inner != null) {
+          return inner;
+        }
+      } else if (!(name.startsWith("part-") || name.startsWith(".part-") || name.equals("_SUCCESS")
+          || name.startsWith("._SUCCESS"))) {
+        return f.getPath().toString();
+      }
+    }
+    return null;
   }
 
   /** Inserts new keys and updates existing ones. Creates the table (partitioned as given) on first write. */
@@ -110,10 +191,12 @@ public final class DeltaStore {
   private void merge(Dataset<Row> rows, String path, List<String> keys, List<String> partitionBy,
                      String targetPredicate) {
     if (!exists(path)) {
-      create(rows.where(col(DELETE_FLAG).equalTo(false)).drop(DELETE_FLAG), path, partitionBy);
+      // the log first: a first write killed before its commit would leave data files and no table
+      createIfMissing(rows.schema(), path, partitionBy, Map.of());
+      appendNew(rows, path, spark.read().format("delta").load(path).columns());
       return;
     }
-    String[] columns = spark.read().format("delta").load(path).columns();
+    String[] columns = addMissingColumns(path, rows.schema());
     if (noneStored(rows, path, keys, targetPredicate)) {
       appendNew(rows, path, columns);
       return;
@@ -157,7 +240,7 @@ public final class DeltaStore {
     Dataset<Row> source = rows.withColumn(DELETE_FLAG, lit(false));
     if (exists(path)) {
       if (noneStored(groups, path, List.of(groupKey), targetPredicate)) {
-        appendNew(source, path, spark.read().format("delta").load(path).columns());
+        appendNew(source, path, addMissingColumns(path, source.schema()));
         return;
       }
       Dataset<Row> target = spark.read().format("delta").load(path).as("t");
@@ -166,7 +249,10 @@ public final class DeltaStore {
       }
       Dataset<Row> stale = target
           .join(groups, target.col(groupKey).equalTo(groups.col(groupKey)), "left_semi")
-          .join(rows.select(keys.stream().map(rows::col).toArray(Column[]::new)), seq(keys), "left_anti");
+          .join(rows.select(keys.stream().map(rows::col).toArray(Column[]::new)), seq(keys), "left_anti")
+          // one delete per key: a key stored twice (an older version's concurrent runs) would otherwise be two
+          // source rows matching the same target rows, which a MERGE refuses
+          .dropDuplicates(keys.toArray(new String[0]));
       source = source.unionByName(stale.withColumn(DELETE_FLAG, lit(true)), true);
     }
     merge(source, path, keys, partitionBy, targetPredicate);
@@ -191,8 +277,28 @@ public final class DeltaStore {
 
   /** The rows to insert (not flagged for deletion), with the table's columns in its order, as one append. */
   private static void appendNew(Dataset<Row> rows, String path, String[] columns) {
-    rows.where(col(DELETE_FLAG).equalTo(false)).select(Arrays.stream(columns).map(c -> col("`" + c + "`"))
+    java.util.Set<String> present = java.util.Set.of(rows.columns());
+    // a column the rows lack (written by a newer version, read by an older one) is null
+    rows.where(col(DELETE_FLAG).equalTo(false)).select(Arrays.stream(columns)
+        .map(c -> present.contains(c) ? col("`" + c + "`") : lit(null).as(c))
         .toArray(Column[]::new)).write().format("delta").mode("append").save(path);
+  }
+
+  /**
+   * Adds to the table the columns of {@code schema} it does not have yet (a column a newer gongkai writes, on a
+   * warehouse an older one created), one commit when there are any; returns the table's columns after.
+   */
+  public String[] addMissingColumns(String path, StructType schema) {
+    StructType stored = spark.read().format("delta").load(path).schema();
+    java.util.Set<String> have = new java.util.HashSet<>(Arrays.asList(stored.fieldNames()));
+    List<String> added = Arrays.stream(schema.fields())
+        .filter(f -> !f.name().equals(DELETE_FLAG) && !have.contains(f.name()))
+        .map(f -> "`" + f.name() + "` " + f.dataType().sql()).toList();
+    if (!added.isEmpty()) {
+      spark.sql("ALTER TABLE delta.`" + qualified(path).replace("`", "``") + "` ADD COLUMNS ("
+          + String.join(", ", added) + ")");
+    }
+    return spark.read().format("delta").load(path).columns();
   }
 
   /** Deletes rows whose key is not among {@code keep} (reports of files whose content changed). One commit. */
@@ -208,25 +314,16 @@ public final class DeltaStore {
 
   /** Replaces the rows matching {@code predicate} (a SQL condition) with {@code rows}, in one commit. */
   public void replaceWhere(Dataset<Row> rows, String path, String predicate) {
-    if (!exists(path)) {
-      rows.write().format("delta").mode("append").save(path);
-      return;
-    }
+    // the log first: a gold table is never a folder of data files without one
+    createIfMissing(rows.schema(), path, List.of(), Map.of());
     // mergeSchema: a column added in a later version (anomalies.statistic) joins an older warehouse's table
     rows.write().format("delta").mode("overwrite").option("replaceWhere", predicate).option("mergeSchema", "true")
         .save(path);
   }
 
   public void append(Dataset<Row> rows, String path) {
-    rows.write().format("delta").mode("append").save(path);
-  }
-
-  private static void create(Dataset<Row> rows, String path, List<String> partitionBy) {
-    var writer = rows.write().format("delta").mode("append");
-    if (!partitionBy.isEmpty()) {
-      writer = writer.partitionBy(partitionBy.toArray(new String[0]));
-    }
-    writer.save(path);
+    createIfMissing(rows.schema(), path, List.of(), Map.of());
+    rows.write().format("delta").mode("append").option("mergeSchema", "true").save(path);
   }
 
   private static String on(List<String> keys) {

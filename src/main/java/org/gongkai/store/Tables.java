@@ -34,11 +34,32 @@ public final class Tables {
   public static final java.util.Map<String, String> METRICS_PROPERTIES =
       java.util.Map.of("delta.dataSkippingStatsColumns", "value");
 
+  /** A table's natural key and partitioning: each key is held once (the writes are keyed, the lease serial). */
+  public record Keyed(String table, java.util.List<String> keys, java.util.List<String> partitionBy) {
+  }
+
+  /** The silver tables with their keys, in the order a run writes them. */
+  public static final java.util.List<Keyed> KEYED = java.util.List.of(
+      new Keyed(org.gongkai.job.JobConfig.METRICS, java.util.List.of("report_id", "metric_key"),
+          java.util.List.of("year")),
+      new Keyed(org.gongkai.job.JobConfig.REPORTS, java.util.List.of("report_id"), java.util.List.of("year")),
+      new Keyed(org.gongkai.job.JobConfig.ANOMALIES, java.util.List.of("report_id", "anomaly_id"),
+          java.util.List.of()),
+      new Keyed(org.gongkai.job.JobConfig.QUARANTINE, java.util.List.of("path"), java.util.List.of()),
+      new Keyed(org.gongkai.job.JobConfig.FILES, java.util.List.of("path"), java.util.List.of()),
+      new Keyed(org.gongkai.job.JobConfig.RUNS, java.util.List.of("run_id"), java.util.List.of()));
+
+  /** The key of a silver table. */
+  public static Keyed keyed(String table) {
+    return KEYED.stream().filter(k -> k.table().equals(table)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no keyed table " + table));
+  }
+
   public static Dataset<Row> files(Dataset<Row> parsed, String runId, String parserVersion, Timestamp now) {
     return parsed.select(
         col("path"), col("size"), col("modification_time"), col("sha256"), col("content_type"), col("encoding"),
         col("outcome"), col("report_id"), lit(runId).as("run_id"), lit(parserVersion).as("parser_version"),
-        lit(now).as("ingested_at"));
+        lit(now).as("ingested_at"), col("transient"), col("attempts"));
   }
 
   /**
@@ -73,7 +94,7 @@ public final class Tables {
             col("year_basis").equalTo("manifest").as("year_from_manifest"),
             col("encoding"), col("layout"), col("warnings"),
             size(col("warnings")).as("warning_count"),
-            col("cells_value"), col("cells_blank"), col("cells_missing"),
+            col("cells_value"), col("cells_blank"), col("cells_missing"), col("cells_invalid"),
             col("parse_ms"), lit(runId).as("run_id"), lit(parserVersion).as("parser_version"),
             lit(now).as("parsed_at"));
   }
@@ -114,7 +135,7 @@ public final class Tables {
     return parsed.select(
         col("path"), col("size"), col("modification_time"), col("sha256"), col("content_type"), col("stage"),
         col("reason"), col("exception_class"), lit(runId).as("run_id"), lit(parserVersion).as("parser_version"),
-        lit(now).as("quarantined_at"),
+        lit(now).as("quarantined_at"), col("encoding"), col("transient"), col("attempts"),
         when(col("outcome").equalTo(ParseStage.PARSED), lit(true)).otherwise(lit(false))
             .as(DeltaStore.DELETE_FLAG));
   }

@@ -106,4 +106,42 @@ class MalformedInputTest {
     assertThat(report.value("t3.not_processed.publication.total")).isEqualByComparingTo("0");
     assertThat(report.warnings()).anyMatch(w -> w.contains("6 values") && w.contains("重复申请"));
   }
+
+  @Test
+  void aNumberTooLargeForTheValueTypeIsAnInvalidCellNotAValue() throws Exception {
+    String seed = "000_6cbbeb53464e9ccf.txt";
+    String huge = "99999999999999999999999999";
+    String text = Fixtures.seedText(seed).replace("行政处罚 | 11 |", "行政处罚 | " + huge + " |");
+    Report report = PARSER.parse(text.getBytes(StandardCharsets.UTF_8), seed);
+
+    Cell cell = report.cell("t2.penalty.decisions");
+    assertThat(cell.status()).isEqualTo(Cell.Status.INVALID);
+    assertThat(cell.value()).isNull();
+    assertThat(cell.raw()).isEqualTo(huge);
+    assertThat(report.warnings()).anyMatch(w -> w.startsWith("t2.penalty.decisions: number out of range: " + huge));
+    // the largest number the type holds is a value
+    assertThat(Cell.fits(new java.math.BigDecimal("9999999999999999.9999"))).isTrue();
+    assertThat(Cell.fits(new java.math.BigDecimal("10000000000000000"))).isFalse();
+    // the rest of the report is read as before
+    assertThat(report.value("t3.new_received.total")).isNotNull();
+    assertThat(report.cells().stream().filter(c -> c.status() == Cell.Status.INVALID)).hasSize(1);
+  }
+
+  @Test
+  void aUtf8FileCutInsideACharacterIsReadWithAWarningNotTakenForBinary() throws Exception {
+    String seed = "000_6cbbeb53464e9ccf.txt";
+    byte[] whole = Fixtures.seed(seed);
+    // end the file one byte into the last three-byte character of its text
+    int last = whole.length - 1;
+    while ((whole[last] & 0xF0) != 0xE0) {
+      last--;
+    }
+    byte[] cut = java.util.Arrays.copyOf(whole, last + 1);
+    Report report = PARSER.parse(cut, seed);
+
+    assertThat(report.encoding()).isEqualTo("UTF-8");
+    assertThat(report.warnings()).anyMatch(w -> w.startsWith("the file ends inside a UTF-8 character (cut off?)"));
+    assertThat(report.value("t3.new_received.total")).isEqualByComparingTo(PARSER.parse(whole, seed)
+        .value("t3.new_received.total"));
+  }
 }

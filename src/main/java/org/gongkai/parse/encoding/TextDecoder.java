@@ -40,7 +40,7 @@ public final class TextDecoder {
     }
     List<String> warnings = new ArrayList<>();
     Decoded decoded = decodeText(bytes, warnings);
-    rejectBinary(decoded.text());
+    rejectBinary(decoded);
     return decoded;
   }
 
@@ -55,7 +55,16 @@ public final class TextDecoder {
       return lenient(bytes, 2, StandardCharsets.UTF_16BE, "UTF-16BE (BOM)", warnings);
     }
     String declared = declaredCharset(bytes);
-    String utf8 = strict(bytes, StandardCharsets.UTF_8);
+    String utf8 = strict(bytes, bytes.length, StandardCharsets.UTF_8);
+    if (utf8 == null) {
+      // a file cut off inside a multi-byte character (a crawler's truncated download) is still UTF-8
+      int cut = incompleteUtf8Tail(bytes);
+      utf8 = cut == 0 ? null : strict(bytes, bytes.length - cut, StandardCharsets.UTF_8);
+      if (utf8 != null) {
+        warnings.add("the file ends inside a UTF-8 character (cut off?): its last " + cut
+            + (cut == 1 ? " byte was" : " bytes were") + " dropped");
+      }
+    }
     if (utf8 != null) {
       if (declared != null && !isUtf8(declared)) {
         warnings.add("declared charset " + declared + " but the bytes are UTF-8; read as UTF-8");
@@ -64,7 +73,7 @@ public final class TextDecoder {
     }
     Charset detected = detect(bytes);
     if (detected != null) {
-      String text = strict(bytes, detected);
+      String text = strict(bytes, bytes.length, detected);
       if (text != null) {
         if (declared != null && !sameFamily(declared, detected)) {
           warnings.add("declared charset " + declared + " but the bytes are " + detected.name() + "; read as "
@@ -75,7 +84,7 @@ public final class TextDecoder {
     }
     if (declared != null && Charset.isSupported(declared)) {
       Charset cs = widen(Charset.forName(declared));
-      String text = strict(bytes, cs);
+      String text = strict(bytes, bytes.length, cs);
       if (text != null) {
         return new Decoded(text, cs.name(), warnings);
       }
@@ -93,12 +102,29 @@ public final class TextDecoder {
     return new Decoded(text, name, warnings);
   }
 
-  private static String strict(byte[] bytes, Charset cs) {
+  /**
+   * The number of bytes at the end that begin a UTF-8 sequence without finishing it (1 to 3), or 0: a lead byte
+   * followed by fewer continuation bytes than it announces.
+   */
+  static int incompleteUtf8Tail(byte[] bytes) {
+    int n = bytes.length;
+    for (int back = 1; back <= Math.min(3, n); back++) {
+      int b = bytes[n - back] & 0xFF;
+      if ((b & 0xC0) == 0x80) {
+        continue; // a continuation byte: the lead is further back
+      }
+      int length = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 1;
+      return length > back ? back : 0;
+    }
+    return 0;
+  }
+
+  private static String strict(byte[] bytes, int length, Charset cs) {
     CharsetDecoder decoder = cs.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
+      CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, 0, length));
       return chars.toString();
     } catch (CharacterCodingException e) {
       return null;
@@ -171,7 +197,8 @@ public final class TextDecoder {
     return true;
   }
 
-  private static void rejectBinary(String text) throws UnreadableReportException {
+  private static void rejectBinary(Decoded decoded) throws UnreadableReportException {
+    String text = decoded.text();
     long control = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -181,7 +208,7 @@ public final class TextDecoder {
     }
     if (control > text.length() * MAX_CONTROL_SHARE) {
       throw new UnreadableReportException("binary content, not a text report (" + control + " of " + text.length()
-          + " characters are control or undecodable)");
+          + " characters are control or undecodable)", decoded.charset());
     }
   }
 }

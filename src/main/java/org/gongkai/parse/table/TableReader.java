@@ -295,11 +295,27 @@ public final class TableReader {
       Lineage lineage = new Lineage(table.id(), label, label != null ? "label" : "order", col.zh(), c + 1,
           t.line(), run.layout);
       String key = row.metricKey(col);
-      Cell cell = t.kind() == Token.Kind.VALUE
-          ? new Cell(key, inCatalogUnit(key, col, t, run), Cell.Status.VALUE, t.text(), lineage)
-          : new Cell(key, null, Cell.Status.BLANK, t.text(), lineage);
+      Cell cell;
+      if (t.kind() != Token.Kind.VALUE) {
+        cell = new Cell(key, null, Cell.Status.BLANK, t.text(), lineage);
+      } else {
+        BigDecimal value = inCatalogUnit(key, col, t, run);
+        if (Cell.fits(value)) {
+          cell = new Cell(key, value, Cell.Status.VALUE, t.text(), lineage);
+        } else {
+          // stored as it was printed, never as a rounded or null value
+          cell = new Cell(key, null, Cell.Status.INVALID, t.text(), lineage);
+          run.warn(key + ": number out of range: " + abbreviated(t.text()) + " (more than "
+              + (Cell.VALUE_PRECISION - Cell.VALUE_SCALE) + " integer digits); the cell is invalid");
+        }
+      }
       run.cells.put(key, cell);
     }
+  }
+
+  /** A number for a message: a hostile file's figure of thousands of digits is cut. */
+  static String abbreviated(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "… (" + text.length() + " characters)";
   }
 
   /**

@@ -1,0 +1,75 @@
+package org.gongkai.job;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.gongkai.rollup.Rollups;
+import org.gongkai.store.DeltaStore;
+import org.gongkai.store.Repair;
+import org.gongkai.store.RunLog;
+import org.gongkai.store.RunRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gongkai repair}: makes a warehouse whole again. Keys an older gongkai stored twice are removed (the row
+ * of the newest succeeded run is kept), a table folder a killed first write left without its Delta log is cleared,
+ * and every year's cross-report checks and gold tables are rebuilt. Under the warehouse's lease, like a run; the
+ * first run of this version on an older warehouse does the same by itself.
+ */
+@Command(name = "repair", mixinStandardHelpOptions = true,
+    description = "Remove keys stored twice by older versions, clear half-created tables, rebuild checks and rollups.")
+public final class RepairCommand implements Callable<Integer> {
+
+  @Mixin
+  WarehouseOptions options = new WarehouseOptions();
+
+  @Override
+  public Integer call() throws Exception {
+    JobConfig cfg = options.config();
+    try (SparkSession spark = cfg.session("gongkai-repair", options.master(), JobConfig.LOCAL_TOOL)) {
+      System.out.print(repair(spark, cfg));
+    }
+    return 0;
+  }
+
+  /** Repairs the warehouse and says what was done. */
+  public static String repair(SparkSession spark, JobConfig cfg) throws org.gongkai.store.WarehouseBusyException {
+    cfg.applyTo(spark);
+    Warehouse.check(spark, cfg);
+    DeltaStore store = new DeltaStore(spark);
+    Timestamp started = Timestamp.from(Instant.now());
+    String runId = "repair-" + GongkaiJob.runId(started);
+    RunRecord claim = RunLog.claimOf(runId, "repair", started, null, cfg.warehouse(), false,
+        BuildInfo.parserVersion());
+    return Warehouse.leased(spark, store, cfg, claim, log -> {
+      StringBuilder out = new StringBuilder("gongkai repair of " + cfg.warehouse() + "\n");
+      Map<String, Long> removed = Repair.dedupe(spark, store, cfg);
+      removed.forEach((table, n) -> out.append(String.format("  %-12s %s%n", table,
+          n == 0 ? "each key once" : n + " rows of keys stored twice removed")));
+      // a gold table left as a folder without its log (a first write killed) is cleared and rebuilt below
+      for (String gold : new String[] {Rollups.AGENCY_YEAR, Rollups.ROLLUP}) {
+        String path = cfg.warehouse() + "/" + gold;
+        if (!store.exists(path)) {
+          store.clearDebris(path);
+        }
+      }
+      if (store.exists(cfg.tablePath(JobConfig.REPORTS))) {
+        log.update(r -> r.withPlan(null, true, log.recovery().runs()));
+        GongkaiJob.prune(spark, store, cfg);
+        log.update(r -> r.withStage("store").withStage("prune"));
+        CheckStage.crossReport(spark, store, cfg, runId, claim.parserVersion(), null);
+        log.stageDone("checks");
+        Rollups.standard().build(spark, store, cfg, null);
+        log.stageDone("rollups");
+        out.append("  cross-report checks, agency_year and rollup rebuilt for every year\n");
+      }
+      log.finish(RunRecord.SUCCEEDED, null);
+      return out.toString();
+    });
+  }
+}

@@ -1,0 +1,64 @@
+package org.gongkai.job;
+
+import java.io.IOException;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.gongkai.store.DeltaStore;
+import org.gongkai.store.RunLog;
+import org.gongkai.store.RunRecord;
+import org.gongkai.store.WarehouseBusyException;
+
+/**
+ * What every command that writes the warehouse does around its work: the warehouse is checked, claimed (one
+ * writer at a time, {@link RunLog}), and the run's row ends as succeeded or failed with the error's message.
+ */
+public final class Warehouse {
+
+  private Warehouse() {
+  }
+
+  /** The work done under the claim; it ends its run's row itself when it succeeds. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(RunLog log);
+  }
+
+  /**
+   * Runs {@code work} holding the warehouse.
+   *
+   * @throws WarehouseBusyException when another run holds it
+   */
+  public static <T> T leased(SparkSession spark, DeltaStore store, JobConfig cfg, RunRecord claim, Work<T> work)
+      throws WarehouseBusyException {
+    try (RunLog log = RunLog.claim(spark, store, cfg.tablePath(JobConfig.RUNS), claim, cfg.staleAfter())) {
+      FaultPoint.reach("claimed");
+      try {
+        return work.run(log);
+      } catch (RuntimeException | Error e) {
+        try {
+          log.finish(RunRecord.FAILED, UserErrors.message(e));
+        } catch (RuntimeException notRecorded) {
+          e.addSuppressed(notRecorded);
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** The warehouse must be a folder (or not exist yet): a file there is refused before anything starts. */
+  public static void check(SparkSession spark, JobConfig cfg) {
+    Path warehouse = new Path(cfg.warehouse());
+    try {
+      FileSystem fs = warehouse.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileStatus status = fs.exists(warehouse) ? fs.getFileStatus(warehouse) : null;
+      if (status != null && !status.isDirectory()) {
+        throw new IllegalArgumentException("the warehouse " + cfg.warehouse() + " is a file, not a folder: give "
+            + "--warehouse a folder (or a URI) for the Delta tables");
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot reach the warehouse " + cfg.warehouse() + ": " + e.getMessage(), e);
+    }
+  }
+}
