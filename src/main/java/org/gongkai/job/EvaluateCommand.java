@@ -16,6 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,9 +100,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
+  private static final DataType ANOMALIES = DataTypes.createArrayType(new org.apache.spark.sql.types.StructType()
+      .add("type", DataTypes.StringType)
+      .add("cells", DataTypes.createArrayType(DataTypes.StringType))
+      .add("detail", DataTypes.StringType));
+
   public static Result evaluate(SparkSession spark, JobConfig cfg, String truthUri) {
     // a file is known by its folder and name (000/r000123.txt): names alone repeat across corpora
-    Dataset<Row> truth = spark.read().json(truthUri).withColumn("name", tail2(col("file")));
+    Dataset<Row> truth = spark.read().json(truthUri).withColumn("name", tail2(col("file")))
+        // a corpus without anomalies has only empty lists, which the JSON reader takes for strings: retype them
+        .withColumn("anomalies", from_json(to_json(col("anomalies")), ANOMALIES));
     Dataset<Row> reports = spark.read().format("delta").load(cfg.tablePath(JobConfig.REPORTS))
         .withColumn("name", tail2(col("source_path")));
     Dataset<Row> metrics = spark.read().format("delta").load(cfg.tablePath(JobConfig.METRICS))

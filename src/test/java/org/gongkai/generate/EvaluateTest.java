@@ -51,4 +51,23 @@ class EvaluateTest {
     }
     assertThat(r.describe()).contains("recall 1.0000").doesNotContain("recall 0.");
   }
+
+  @Test
+  void aCorpusWithoutAnomaliesIsEvaluatedToo() {
+    SparkSession spark = SparkTestSession.get();
+    GeneratedCorpus corpus = GeneratedCorpus.generate(tmp.resolve("clean"), 40, 5, 0.0);
+    assertThat(corpus.truth()).allSatisfy(t -> assertThat(t.get("anomalies")).isEmpty());
+    JobConfig cfg = JobConfig.defaults().withInput(corpus.dir().resolve("files").toString())
+        .withWarehouse(tmp.resolve("clean-wh").toString());
+    GongkaiJob.run(spark, cfg, false);
+
+    EvaluateCommand.Result r = EvaluateCommand.evaluate(spark, cfg, corpus.dir().resolve("truth.jsonl").toString());
+
+    assertThat(r.files()).isEqualTo(40);
+    assertThat(r.filesParsed()).isEqualTo(40);
+    assertThat(r.cells()).isGreaterThan(40L * 100);
+    assertThat(r.cellsRight()).isEqualTo(r.cells());
+    assertThat(r.recall()).isEmpty();
+    assertThat(r.describe()).contains("cell accuracy 100.0000%");
+  }
 }

@@ -46,7 +46,7 @@ final class GlyphCollector extends PDFTextStripper {
       return;
     }
     float size = t.getFontSizeInPt() > 0 ? t.getFontSizeInPt() : Math.max(t.getHeightDir(), 1f);
-    glyphs.add(new Glyph(text, t.getXDirAdj(), t.getYDirAdj(), t.getWidthDirAdj(), size));
+    glyphs.add(new Glyph(Radicals.ideographs(text), t.getXDirAdj(), t.getYDirAdj(), t.getWidthDirAdj(), size));
   }
 
   @Override

@@ -99,7 +99,9 @@ final class RuledTable {
       groups.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(segments.get(i));
     }
     List<RuledTable> tables = new ArrayList<>();
-    for (List<Segment> group : groups.values()) {
+    for (List<Segment> drawn : groups.values()) {
+      // per table: the column lines of one table never move those of another
+      List<Segment> group = closed(CellBoxes.merge(drawn));
       List<Segment> h = group.stream().filter(Segment::horizontal).toList();
       List<Segment> v = group.stream().filter(s -> !s.horizontal()).toList();
       int rows = distinct(h).length;
@@ -109,6 +111,43 @@ final class RuledTable {
       }
     }
     return tables;
+  }
+
+  /**
+   * The lines with the table's open edges closed. A table that runs over a page break is drawn without the top
+   * border of its first row on the next page (that line was the previous row's bottom), nor a bottom border at the
+   * break: its column lines reach past the outermost row line, and the edge they reach is the missing line.
+   */
+  private static List<Segment> closed(List<Segment> group) {
+    List<Segment> v = group.stream().filter(s -> !s.horizontal()).toList();
+    List<Segment> h = group.stream().filter(Segment::horizontal).toList();
+    if (v.size() < 2 || h.isEmpty()) {
+      return group;
+    }
+    float top = Float.MAX_VALUE;
+    float bottom = -Float.MAX_VALUE;
+    float left = Float.MAX_VALUE;
+    float right = -Float.MAX_VALUE;
+    for (Segment s : v) {
+      top = Math.min(top, s.from());
+      bottom = Math.max(bottom, s.to());
+      left = Math.min(left, s.at());
+      right = Math.max(right, s.at());
+    }
+    float firstRow = Float.MAX_VALUE;
+    float lastRow = -Float.MAX_VALUE;
+    for (Segment s : h) {
+      firstRow = Math.min(firstRow, s.at());
+      lastRow = Math.max(lastRow, s.at());
+    }
+    List<Segment> out = new ArrayList<>(group);
+    if (top < firstRow - CellBoxes.SPACING) {
+      out.add(Segment.of(true, top, left, right));
+    }
+    if (bottom > lastRow + CellBoxes.SPACING) {
+      out.add(Segment.of(true, bottom, left, right));
+    }
+    return out;
   }
 
   /** Places the glyph in its cell; false when it lies outside the table. */
@@ -179,7 +218,15 @@ final class RuledTable {
     return Arrays.copyOf(at, n);
   }
 
+  /**
+   * Lines that meet, or the facing sides of two boxed cells: parallel, at most the cell spacing apart and side by
+   * side (a stroke inside a cell, a glyph drawn as lines, is not side by side with a border and stays apart).
+   */
   private static boolean touch(Segment a, Segment b) {
+    if (a.horizontal() == b.horizontal() && Math.abs(a.at() - b.at()) <= CellBoxes.SPACING
+        && a.from() <= b.to() + TOLERANCE && b.from() <= a.to() + TOLERANCE) {
+      return true;
+    }
     return a.minX() <= b.maxX() + TOLERANCE && b.minX() <= a.maxX() + TOLERANCE
         && a.minY() <= b.maxY() + TOLERANCE && b.minY() <= a.maxY() + TOLERANCE;
   }
