@@ -135,9 +135,14 @@ final class Agencies {
         data.text("township.self." + suffix));
   }
 
-  /** How a county is named in an agency's name: with its city when the name alone is ambiguous, sometimes anyway. */
+  /**
+   * How a county is named in an agency's name: with its city sometimes, and mostly when the name alone is
+   * ambiguous (the rest are placed by their phone's area code).
+   */
   private String countyPlace(SplittableRandom r, County county) {
-    boolean prefixed = county.prefecture() == null || places.ambiguous(county) || r.nextDouble() < PREFIXED_COUNTY;
+    boolean ambiguous = places.ambiguous(county);
+    boolean prefixed = county.prefecture() == null || (ambiguous && r.nextDouble() >= data.number("ambiguousBare"))
+        || (!ambiguous && r.nextDouble() < PREFIXED_COUNTY);
     return prefixed ? county.city() + county.name() : county.name();
   }
 

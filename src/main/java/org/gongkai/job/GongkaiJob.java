@@ -4,7 +4,11 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -221,7 +225,20 @@ public final class GongkaiJob {
         .select(concat(col("path"), lit(": "), col("reason"))).as(org.apache.spark.sql.Encoders.STRING())
         .takeAsList(20);
     return new RunSummary(runId, started, Timestamp.from(Instant.now()), cfg.input(), cfg.warehouse(), reprocess,
-        seen, parsedCount, quarantined, skipped, sample, version);
+        seen, parsedCount, quarantined, skipped, sample, version, quality(parsed));
+  }
+
+  /** The parse quality of this run's parsed files, per layout (from the rows without cells: one small job). */
+  private static List<RunSummary.LayoutQuality> quality(Dataset<Row> parsed) {
+    return parsed.where(col("outcome").equalTo(ParseStage.PARSED))
+        .groupBy(coalesce(col("layout"), lit("unknown")).as("layout"))
+        .agg(count(lit(1)), sum(col("cells_value").plus(col("cells_blank")).plus(col("cells_invalid"))),
+            sum(col("cells_value").plus(col("cells_blank")).plus(col("cells_invalid")).plus(col("cells_missing"))),
+            sum(when(size(col("rows_missing")).gt(0), 1).otherwise(0)))
+        .orderBy("layout").collectAsList().stream()
+        .map(r -> new RunSummary.LayoutQuality(r.getString(0), r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2),
+            r.isNullAt(3) ? 0 : r.getLong(3), r.isNullAt(4) ? 0 : r.getLong(4)))
+        .toList();
   }
 
   /** Drops the reports and metrics no parsed file points to any more. */

@@ -136,7 +136,9 @@ public final class ParseStage {
       .add("anomalies", DataTypes.createArrayType(ANOMALY, false), true)
       .add("cells_invalid", DataTypes.IntegerType, true)
       // a quarantine reason the next run retries (a time budget, a read error), not one of the file itself
-      .add("transient", DataTypes.BooleanType, true);
+      .add("transient", DataTypes.BooleanType, true)
+      // the template's rows of which no cell was found (t3.not_processed.confirmation): a layout the parser misses
+      .add("rows_missing", DataTypes.createArrayType(DataTypes.StringType, false), true);
 
   private ParseStage() {
   }
@@ -302,9 +304,13 @@ public final class ParseStage {
                               String sourceUrl, long ms) {
       List<Row> cells = new ArrayList<>(r.cells().size());
       int[] byStatus = new int[Cell.Status.values().length];
+      java.util.Set<String> rowsFound = new java.util.HashSet<>();
+      java.util.Set<String> rowsMissing = new java.util.LinkedHashSet<>();
       for (Cell c : r.cells()) {
         byStatus[c.status().ordinal()]++;
         MetricDef def = MetricCatalog.standard().metric(c.key());
+        String row = def.table() + "." + def.row();
+        (c.status() == Cell.Status.MISSING ? rowsMissing : rowsFound).add(row);
         var l = c.lineage();
         cells.add(RowFactory.create(c.key(), def.table(), def.row(), def.column(), def.unit(),
             c.value() == null ? null : c.value().setScale(Cell.VALUE_SCALE, java.math.RoundingMode.HALF_UP),
@@ -320,7 +326,8 @@ public final class ParseStage {
           g.countyCode(), g.code(), g.resolvedBy(), seq(g.candidates()), r.level(), r.category(), r.scope(),
           sourceUrl, r.layout(), seq(r.warnings()), ms, byStatus[Cell.Status.VALUE.ordinal()],
           byStatus[Cell.Status.BLANK.ordinal()], byStatus[Cell.Status.MISSING.ordinal()], seq(cells),
-          seq(anomalies(CHECKS.check(r))), byStatus[Cell.Status.INVALID.ordinal()], null);
+          seq(anomalies(CHECKS.check(r))), byStatus[Cell.Status.INVALID.ordinal()], null,
+          seq(rowsMissing.stream().filter(row -> !rowsFound.contains(row)).toList()));
     }
 
     private static Row quarantined(String path, long size, Timestamp mtime, String sha, String type,

@@ -9,10 +9,23 @@ import java.util.List;
  */
 public record RunSummary(String runId, Timestamp startedAt, Timestamp endedAt, String input, String warehouse,
                          boolean reprocess, long seen, long parsed, long quarantined, long skipped,
-                         List<String> quarantineSample, String parserVersion) {
+                         List<String> quarantineSample, String parserVersion, List<LayoutQuality> quality) {
+
+  /**
+   * How well one layout's files of this run were read, without ground truth: the share of the template's cells
+   * found (a value, a blank or an invalid number, not missing) and how many files have a template row not found.
+   * A layout the parser misses in a real crawl shows here as a low share.
+   */
+  public record LayoutQuality(String layout, long files, long cellsFound, long cells, long filesWithRowsMissing) {
+
+    public double foundShare() {
+      return cells == 0 ? 0 : (double) cellsFound / cells;
+    }
+  }
 
   public RunSummary {
     quarantineSample = List.copyOf(quarantineSample);
+    quality = List.copyOf(quality);
   }
 
   public boolean accountedFor() {
@@ -36,6 +49,11 @@ public record RunSummary(String runId, Timestamp startedAt, Timestamp endedAt, S
     if (!accountedFor()) {
       sb.append(String.format("  %d files are not accounted for: the run is marked failed%n",
           seen - parsed - quarantined - skipped));
+    }
+    if (!quality.isEmpty()) {
+      sb.append("  parse quality by layout (cells of the template found; files with a row not found):\n");
+      quality.forEach(q -> sb.append(String.format(java.util.Locale.ROOT, "    %-14s %7d files  %8.4f%%  %d%n",
+          q.layout(), q.files(), 100 * q.foundShare(), q.filesWithRowsMissing())));
     }
     if (!quarantineSample.isEmpty()) {
       sb.append("  quarantined (see the quarantine table for all):\n");

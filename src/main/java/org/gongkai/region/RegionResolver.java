@@ -27,6 +27,8 @@ public final class RegionResolver {
   }
 
   private static final Pattern AREA_CODE = Pattern.compile("^(0\\d{2,3})-");
+  private static final Pattern BRANCH = Pattern.compile("^(.+?局)(\\p{IsHan}{2,4}?)分局$");
+  private static final List<String> COUNTY_SUFFIXES = List.of("区", "县", "市", "旗");
   private static final Pattern CODE_SEGMENT = Pattern.compile("^\\d{6}$");
 
   private final Gazetteer gazetteer;
@@ -73,7 +75,18 @@ public final class RegionResolver {
 
   /** The divisions the agency name names, its place names read as a chain (杭州市 then 西湖区). */
   private Set<Division> named(String agency) {
-    return narrow(gazetteer.mentions(nz(agency)));
+    String text = nz(agency);
+    Matcher branch = BRANCH.matcher(text);
+    if (branch.matches()) {
+      // a city department's branch names its county short: 成都市生态环境局金牛分局 is 金牛区's
+      for (String suffix : COUNTY_SUFFIXES) {
+        if (!gazetteer.byName(branch.group(2) + suffix).isEmpty()) {
+          text = branch.group(1) + branch.group(2) + suffix;
+          break;
+        }
+      }
+    }
+    return narrow(gazetteer.mentions(text));
   }
 
   /** Reads mentions as a chain: each later mention inside an earlier one makes the candidates more specific. */

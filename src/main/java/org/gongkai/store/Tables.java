@@ -95,7 +95,7 @@ public final class Tables {
             col("encoding"), col("layout"), col("warnings"),
             size(col("warnings")).as("warning_count"),
             col("cells_value"), col("cells_blank"), col("cells_missing"), col("cells_invalid"),
-            col("parse_ms"), lit(runId).as("run_id"), lit(parserVersion).as("parser_version"),
+            col("rows_missing"), col("parse_ms"), lit(runId).as("run_id"), lit(parserVersion).as("parser_version"),
             lit(now).as("parsed_at"));
   }
 

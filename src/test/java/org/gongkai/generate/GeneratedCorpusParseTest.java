@@ -24,6 +24,10 @@ class GeneratedCorpusParseTest {
 
   private static final int REPORTS = 300;
   private static final ReportParser PARSER = new ReportParser();
+  private static final java.util.regex.Pattern YEAR_FIRST = java.util.regex.Pattern.compile(
+      "^\\d{4}年[^\\d\n]{2,40}政府信息公开工作年度报告", java.util.regex.Pattern.MULTILINE);
+  private static final java.util.regex.Pattern SUFFIXED = java.util.regex.Pattern.compile(
+      "政府信息公开工作年度报告（\\d{4}年）");
 
   @TempDir
   Path tmp;
@@ -35,6 +39,8 @@ class GeneratedCorpusParseTest {
     Map<String, Integer> layoutFormats = new TreeMap<>();
     List<String> wrongMeta = new ArrayList<>();
     List<String> wrongCells = new ArrayList<>();
+    List<String> wrongRegion = new ArrayList<>();
+    Map<String, Integer> forms = new TreeMap<>();
     for (JsonNode t : corpus.truth()) {
       String file = t.get("file").asText();
       String layout = t.get("layout").asText();
@@ -43,6 +49,22 @@ class GeneratedCorpusParseTest {
       if (!t.get("agency").asText().equals(report.agency()) || report.year() == null
           || report.year() != t.get("year").asInt()) {
         wrongMeta.add(file + " (" + layout + "): " + report.agency() + " " + report.year());
+      }
+      String code = t.get("region_code").isNull() ? null : t.get("region_code").asText();
+      if (!java.util.Objects.equals(code, report.region().code())) {
+        wrongRegion.add(file + " (" + layout + "): " + report.agency() + " " + report.contactPhone() + " -> "
+            + report.region().code() + " " + report.region().candidates() + ", truth " + code);
+      }
+      String text = corpus.text(t);
+      if (YEAR_FIRST.matcher(text).find()) {
+        forms.merge("year first", 1, Integer::sum);
+      }
+      if (SUFFIXED.matcher(text).find()) {
+        forms.merge("year suffixed", 1, Integer::sum);
+      }
+      if (!t.get("county").isNull() && t.get("agency").asText().startsWith(t.get("county").asText())
+          && org.gongkai.region.Gazetteer.standard().byName(t.get("county").asText()).size() > 1) {
+        forms.merge("ambiguous county", 1, Integer::sum);
       }
       long[] counts = byLayout.computeIfAbsent(layout, k -> new long[2]);
       Map<String, Cell> parsed = report.cellMap();
@@ -72,6 +94,9 @@ class GeneratedCorpusParseTest {
         "cells/2019", "cells/2021", "html-gb18030/2019", "html-gb18030/2021", "html-utf8/2019", "html-utf8/2021",
         "pdf/2019", "pdf/2021", "pipe/2019", "pipe/2021", "tab/2019", "tab/2021");
     assertThat(wrongMeta).as("agency and year").isEmpty();
+    assertThat(wrongRegion).as("region").isEmpty();
+    assertThat(forms).as("title forms and names the corpus must hold").containsOnlyKeys("year first",
+        "year suffixed", "ambiguous county");
     assertThat((double) right / all).as("overall cell accuracy; first misreads: %s", wrongCells)
         .isGreaterThanOrEqualTo(0.999);
     byLayout.forEach((layout, c) -> assertThat((double) c[0] / c[1])

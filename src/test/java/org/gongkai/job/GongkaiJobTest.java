@@ -66,6 +66,13 @@ class GongkaiJobTest {
     assertThat(run.quarantined()).isEqualTo(2);
     assertThat(run.skipped()).isZero();
     assertThat(run.accountedFor()).isTrue();
+    // every template cell of the sample's layouts is found: the quality record shows all of them read
+    assertThat(run.quality().stream().mapToLong(RunSummary.LayoutQuality::files).sum()).isEqualTo(9);
+    assertThat(run.quality()).allSatisfy(q -> {
+      assertThat(q.cellsFound()).as(q.layout()).isEqualTo(q.cells()).isPositive();
+      assertThat(q.filesWithRowsMissing()).as(q.layout()).isZero();
+    });
+    assertThat(run.describe()).contains("parse quality by layout");
 
     SqlCommand.registerViews(spark, cfg);
     Row seeds = spark.sql("SELECT sum(value), count(DISTINCT report_id) FROM metrics "
@@ -81,6 +88,7 @@ class GongkaiJobTest {
     assertThat(qinghai.getString(0)).isEqualTo("青岛市医疗保障局");
     assertThat(qinghai.getInt(1)).isEqualTo(2024);
     assertThat(qinghai.getInt(3)).isEqualTo(200);
+    assertThat(spark.sql("SELECT count(*) FROM reports WHERE size(rows_missing) > 0").head().getLong(0)).isZero();
 
     // regions land in the reports table: resolved, or null with the candidates
     Row luqiao = spark.sql("SELECT province, prefecture, county, region_code, level, category, scope FROM reports "

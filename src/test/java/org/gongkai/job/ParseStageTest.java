@@ -47,6 +47,38 @@ class ParseStageTest {
   }
 
   @Test
+  void aTemplateRowNotFoundIsRecordedWithTheFile() {
+    String seed = new String(Fixtures.seed("000_6cbbeb53464e9ccf.txt"), java.nio.charset.StandardCharsets.UTF_8);
+    // the row a page break cut off, as a layout the parser misses would
+    String cut = java.util.Arrays.stream(seed.split("\n", -1)).filter(l -> !l.contains("要求行政机关确认"))
+        .collect(java.util.stream.Collectors.joining("\n"));
+    assertThat(cut).isNotEqualTo(seed);
+    try (ParseStage.TimedParser parser = new ParseStage.TimedParser(10_000,
+        org.gongkai.parse.DocumentLimits.STANDARD)) {
+      Row whole = parser.parse(file("whole", seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(whole.getList(ParseStage.SCHEMA.fieldIndex("rows_missing"))).isEmpty();
+      assertThat(whole.getInt(ParseStage.SCHEMA.fieldIndex("cells_missing"))).isZero();
+
+      Row row = parser.parse(file("cut", cut.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(row.getString(6)).isEqualTo(ParseStage.PARSED);
+      assertThat(row.getList(ParseStage.SCHEMA.fieldIndex("rows_missing")))
+          .containsExactly("t3.not_processed.confirmation");
+      assertThat(row.getInt(ParseStage.SCHEMA.fieldIndex("cells_missing"))).isEqualTo(7);
+    }
+  }
+
+  @Test
+  void theRunSummaryShowsTheParseQualityOfEachLayout() {
+    Timestamp t = new Timestamp(0);
+    RunSummary run = new RunSummary("r", t, t, "in", "wh", false, 3, 3, 0, 0, java.util.List.of(), "v",
+        java.util.List.of(new RunSummary.LayoutQuality("html", 2, 400, 400, 0),
+            new RunSummary.LayoutQuality("pdf", 1, 193, 200, 1)));
+    assertThat(run.describe())
+        .contains("    html                 2 files  100.0000%  0\n")
+        .contains("    pdf                  1 files   96.5000%  1\n");
+  }
+
+  @Test
   void anUnexpectedParserFailureIsQuarantinedWithItsClass() {
     try (ParseStage.TimedParser parser = new ParseStage.TimedParser(1000, (bytes, source, hints) -> {
       throw new IllegalStateException("boom");
@@ -62,7 +94,8 @@ class ParseStageTest {
   @Test
   void theRunSummaryFailsWhenAFileIsNotAccountedFor() {
     Timestamp t = new Timestamp(0);
-    RunSummary lost = new RunSummary("r", t, t, "in", "wh", false, 10, 7, 1, 1, java.util.List.of(), "v");
+    RunSummary lost = new RunSummary("r", t, t, "in", "wh", false, 10, 7, 1, 1, java.util.List.of(), "v",
+        java.util.List.of());
     assertThat(lost.accountedFor()).isFalse();
     assertThat(lost.status()).startsWith("failed");
     assertThat(lost.describe()).contains("1 files are not accounted for");

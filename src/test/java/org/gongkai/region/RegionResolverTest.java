@@ -43,6 +43,18 @@ class RegionResolverTest {
   }
 
   @Test
+  void aBranchNamesItsCountyShort() {
+    Region jinniu = resolve("成都市生态环境局金牛分局", null, null, null).region();
+    assertThat(jinniu.code()).isEqualTo("510106");
+    assertThat(jinniu.county()).isEqualTo("金牛区");
+    assertThat(resolve("台州市生态环境局路桥分局", null, null, null).region().code()).isEqualTo("331004");
+    // a branch named with its county's full name reads as before
+    assertThat(resolve("杭州市公安局西湖区分局", null, null, null).region().code()).isEqualTo("330106");
+    // a city department itself stays the city's
+    assertThat(resolve("成都市生态环境局", null, null, null).region().code()).isEqualTo("510100");
+  }
+
+  @Test
   void theAddressAndTheSourcePathDisambiguateToo() {
     assertThat(resolve("朝阳区人民政府", "长春市朝阳区人民大街1号", null, null).region().code())
         .isEqualTo("220104");
