@@ -41,7 +41,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** The accuracy figures of one evaluation. */
   public record Result(long files, long filesParsed, long cells, long cellsRight, List<Row> perLayout,
-                       long agencyRight, long yearRight, List<Row> recall, List<Row> precision) {
+                       long agencyRight, long yearRight, long regionRight, List<Row> recall, List<Row> precision) {
 
     public double cellAccuracy() {
       return cells == 0 ? 0 : (double) cellsRight / cells;
@@ -57,6 +57,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
       sb.append(String.format("agency right %.4f%% (%d of %d), year right %.4f%% (%d of %d)%n",
           100.0 * agencyRight / files, agencyRight, files, 100.0 * yearRight / files, yearRight, files));
+      sb.append(String.format("region right %.4f%% (%d of %d)%n", 100.0 * regionRight / files, regionRight, files));
       if (!recall.isEmpty()) {
         sb.append("anomalies injected, and found by their rule (recall)\n");
         for (Row r : recall) {
@@ -143,9 +144,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     Dataset<Row> meta = truth.join(reports, truth.col("name").equalTo(reports.col("name")), "left")
         .select(truth.col("agency").equalTo(reports.col("agency")).as("agency_ok"),
             truth.col("year").cast("int").equalTo(reports.col("year")).as("year_ok"),
+            // an unresolved region is right only where the truth has none either
+            truth.col("region_code").cast("string").eqNullSafe(reports.col("region_code"))
+                .and(reports.col("report_id").isNotNull()).as("region_ok"),
             reports.col("report_id").isNotNull().as("parsed"));
     Row m = meta.selectExpr("count(*)", "sum(CASE WHEN parsed THEN 1 ELSE 0 END)",
-        "sum(CASE WHEN agency_ok THEN 1 ELSE 0 END)", "sum(CASE WHEN year_ok THEN 1 ELSE 0 END)").head();
+        "sum(CASE WHEN agency_ok THEN 1 ELSE 0 END)", "sum(CASE WHEN year_ok THEN 1 ELSE 0 END)",
+        "sum(CASE WHEN region_ok THEN 1 ELSE 0 END)").head();
     List<Row> recall = List.of();
     List<Row> precision = List.of();
     if (new org.gongkai.store.DeltaStore(spark).exists(cfg.tablePath(JobConfig.ANOMALIES))) {
@@ -162,7 +167,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       precision = precision(truth, flagged);
     }
     return new Result(m.getLong(0), nz(m, 1), overall.getLong(0), nz(overall, 1), perLayout, nz(m, 2), nz(m, 3),
-        recall, precision);
+        nz(m, 4), recall, precision);
   }
 
   /** A file and the file it duplicates (both ways): an anomaly on either counts for both. */

@@ -38,6 +38,7 @@ class EvaluateTest {
     assertThat(r.cellsRight()).isEqualTo(r.cells());
     assertThat(r.agencyRight()).isEqualTo(150);
     assertThat(r.yearRight()).isEqualTo(150);
+    assertThat(r.regionRight()).isEqualTo(150);
     assertThat(r.recall()).isNotEmpty();
     for (Row type : r.recall()) {
       assertThat(type.getLong(2)).as("found of " + type.getString(0)).isEqualTo(type.getLong(1));
@@ -67,6 +68,8 @@ class EvaluateTest {
     assertThat(r.filesParsed()).isEqualTo(40);
     assertThat(r.cells()).isGreaterThan(40L * 100);
     assertThat(r.cellsRight()).isEqualTo(r.cells());
+    assertThat(r.agencyRight()).isEqualTo(40);
+    assertThat(r.regionRight()).isEqualTo(40);
     assertThat(r.recall()).isEmpty();
     assertThat(r.describe()).contains("cell accuracy 100.0000%");
   }
