@@ -6,6 +6,7 @@
 #   <base>.doc   HTML -> Word 97 .doc
 #   scanned_html_2021_utf8_site.pdf  pages 1-2 of html_2021_utf8_site.pdf,
 #                rasterised (100 dpi, grayscale) and wrapped with no text layer
+#   clipped_html_2021_gbk_gb2312.pdf  the page's 960px table kept wider than A4: both sides cut
 # The HTML is adjusted in a temp copy first (see prepare() below); the sources
 # are not touched.
 #
@@ -20,6 +21,7 @@ SRC="$ROOT/src/sample/corpus"
 OUT="${1:-$ROOT/src/test/resources/fixtures/office}"
 BASES=(html_2021_utf8_site html_2019_gb18030 html_2021_gbk_gb2312)
 SCAN_OF=html_2021_utf8_site
+CLIP_OF=html_2021_gbk_gb2312
 PKGS="libreoffice-writer-nogui fonts-noto-cjk poppler-utils img2pdf unzip"
 
 missing=()
@@ -67,8 +69,10 @@ prepare() {
       iconv -f GB18030 -t UTF-8 "$src" |
         sed -E 's/(charset=["'\'']?)(gb2312|gbk|gb18030)/\1utf-8/I' ;;
     *) cat "$src" ;;
-  esac | sed -E -e 's/(<a[^>]*) href="[^"]*"/\1/g' \
-               -e 's/(<table[^>]*) width="?[0-9]+(px)?("|([ >]))/\1 width="100%"\4/g' >"$dst"
+  esac | sed -E -e 's/(<a[^>]*) href="[^"]*"/\1/g' |
+    if [[ -n "${KEEP_WIDTH:-}" ]]; then cat
+    else sed -E -e 's/(<table[^>]*) width="?[0-9]+(px)?("|([ >]))/\1 width="100%"\4/g'
+    fi >"$dst"
 }
 
 fail() { echo "render-office-fixtures: CHECK FAILED: $*" >&2; exit 1; }
@@ -98,9 +102,18 @@ img2pdf --nodate --imgsize 100dpix100dpi -o "$WORK/out/scanned_$SCAN_OF.pdf" "$W
 [[ -z "$(pdftotext "$WORK/out/scanned_$SCAN_OF.pdf" - | tr -d '[:space:]')" ]] ||
   fail "scanned_$SCAN_OF.pdf has a text layer"
 
+# clipped: the 960px layout table of $CLIP_OF left as it is; LibreOffice centres it on the A4 page, whose edges
+# cut both sides: row labels lose their first characters, and on the first pages the outer number columns
+mkdir -p "$WORK/clip"
+KEEP_WIDTH=1 prepare "$SRC/$CLIP_OF.html" "$WORK/clip/clipped_$CLIP_OF.html"
+soffice_ --infilter="HTML (StarWriter)" --convert-to 'docx:MS Word 2007 XML' \
+  --outdir "$WORK/clip" "$WORK/clip/clipped_$CLIP_OF.html"
+soffice_ --convert-to pdf --outdir "$WORK/clip" "$WORK/clip/clipped_$CLIP_OF.docx"
+[[ -s "$WORK/clip/clipped_$CLIP_OF.pdf" ]] || fail "clipped_$CLIP_OF.pdf not written"
+
 for b in "${BASES[@]}"; do
   cp "$WORK/out/$b.docx" "$WORK/out/$b.pdf" "$WORK/out/$b.doc" "$OUT/"
 done
-cp "$WORK/out/scanned_$SCAN_OF.pdf" "$OUT/"
+cp "$WORK/out/scanned_$SCAN_OF.pdf" "$WORK/clip/clipped_$CLIP_OF.pdf" "$OUT/"
 echo "render-office-fixtures: $(soffice --version | head -1)"
 ls -l "$OUT"

@@ -49,6 +49,32 @@ class PdfReportsTest {
     assertSameAsHtml(pdf, name.substring(name.indexOf('_') + 1));
   }
 
+  /**
+   * A 960 px table centred on A4 by LibreOffice: the page edges cut both sides. A row whose label lost its first
+   * characters (…法提供, …他处理, …计) is still read to its numbers; a row whose numbers the edge cut is left
+   * unread, never read from the wrong columns.
+   */
+  @Test
+  void aTableClippedByThePageEdgeGivesOnlyTheNumbersItShows() throws Exception {
+    Report pdf = PARSER.parse(Fixtures.bytes(OFFICE + "clipped_html_2021_gbk_gb2312.pdf"), "clipped.pdf");
+    Map<String, Cell> html = PARSER.parse(Fixtures.seed("html_2021_gbk_gb2312.html"), "x.html").cellMap();
+    pdf.cellMap().forEach((key, cell) -> {
+      if (cell.status() != Cell.Status.MISSING) {
+        assertThat(cell.value() == null ? null : cell.value().stripTrailingZeros()).as(key)
+            .isEqualTo(html.get(key).value() == null ? null : html.get(key).value().stripTrailingZeros());
+      }
+    });
+    for (String row : new String[] {"t3.unable.not_held", "t3.not_processed.complaint",
+        "t3.other_processing.no_correction", "t3.results_total", "t3.carried_forward"}) {
+      assertThat(pdf.cell(row + ".total").status()).as(row).isEqualTo(Cell.Status.VALUE);
+      assertThat(pdf.cell(row + ".natural_person").status()).as(row).isEqualTo(Cell.Status.VALUE);
+    }
+    assertThat(pdf.value("t3.results_total.total")).isEqualByComparingTo(html.get("t3.results_total.total").value());
+    assertThat(pdf.cell("t3.new_received.total").status()).isEqualTo(Cell.Status.MISSING);
+    assertThat(pdf.cell("t4.review.upheld").status()).isEqualTo(Cell.Status.MISSING);
+    assertThat(pdf.agency()).isEqualTo("象山县民政局");
+  }
+
   private static void assertSameAsHtml(Report pdf, String base) throws Exception {
     Report html = PARSER.parse(Fixtures.seed(base + ".html"), base + ".html");
 
