@@ -2,7 +2,8 @@
 # Benchmarks (figures, not pass/fail tests). Results are appended to jobs/bench-results.md.
 #
 #   jobs/bench.sh jmh            # the parsing core per layout, JMH: reports per second on one core
-#   jobs/bench.sh job 10000      # generate N reports, run the full job in local mode, then a 1% incremental rerun
+#   jobs/bench.sh job 10000      # generate N reports, run the full job in local mode and the bare Spark job on the
+#                                # same files (the ratio of the two), a rerun with 0 new files, a 1% incremental rerun
 #   jobs/bench.sh all            # jmh, then the job at 10,000 and 100,000 reports
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,6 +36,17 @@ PY
   } >> "$results"
 }
 
+# The bare Spark job (src/test/java/org/gongkai/bench/BareJob.java) under /usr/bin/time, with the job's JVM
+# options and Spark settings: reads the same files, writes one reports row and 200 metrics rows per file to Delta,
+# parses nothing. Prints "seconds max_rss_kib".
+timed_bare() {
+  local log="$1"; shift
+  # shellcheck disable=SC2046
+  /usr/bin/time -f "%e %M" -o "$log.time" java ${GONGKAI_JAVA_OPTS:--Xmx4g} $(gongkai_gc) $(gongkai_jvm_opens) \
+    $(gongkai_props) -cp "target/test-classes:$(gongkai_classpath)" org.gongkai.bench.BareJob "$@" > "$log" 2>&1
+  cat "$log.time"
+}
+
 # Runs the job under /usr/bin/time; prints "seconds max_rss_kib".
 timed_run() {
   local log="$1"; shift
@@ -49,7 +61,15 @@ job() {
   gen_start=$(date +%s.%N)
   jobs/gongkai generate --reports "$n" --out "$dir/corpus" --seed 42 --anomaly-rate 0.05 >/dev/null
   gen_end=$(date +%s.%N)
+  gongkai_build
+  (mvn -B -q -ntp -DskipTests -DskipCluster test-compile) >&2
   read -r full_s full_rss < <(timed_run "$dir/full.log" --input "$dir/corpus/files" --warehouse "$dir/wh")
+  # the floor, in the same run on the same files: the ratio full / bare is the figure of record (the VM's speed
+  # varies between runs, a ratio of two measurements minutes apart much less)
+  read -r bare_s _ < <(timed_bare "$dir/bare.log" "$dir/corpus/files" "$dir/bare-wh")
+  rm -rf "$dir/bare-wh"
+  # a rerun with nothing new: listing, comparing with the files table, nothing to parse, check or roll up
+  read -r zero_s _ < <(timed_run "$dir/zero.log" --input "$dir/corpus/files" --warehouse "$dir/wh")
   # accuracy of the full run against its own ground truth, before other files join the warehouse (the extra
   # files' agencies can collide with the corpus's and would blur anomaly precision)
   # BENCH_EVALUATE=0 skips it (at 100,000 reports the truth file is 800 MB and the evaluation takes many minutes)
@@ -73,6 +93,9 @@ job() {
     echo "|---|---|"
     printf "| corpus generation | %.1f s |\n" "$(echo "$gen_end - $gen_start" | bc)"
     echo "| full run wall time | ${full_s} s |"
+    echo "| bare Spark job, same files, same rows written (BareJob) | ${bare_s} s |"
+    printf "| **full job / bare job** | **%.2f** |\n" "$(echo "$full_s / $bare_s" | bc -l)"
+    echo "| rerun with 0 new files | ${zero_s} s ($(echo "100 * $zero_s / $full_s" | bc) % of the full run) |"
     printf "| files per second | %.0f |\n" "$(echo "$n / $full_s" | bc -l)"
     echo "| peak memory of the local-mode JVM (driver and executors) | $(( full_rss / 1024 )) MiB |"
     echo "| incremental rerun, $extra new files (1%, all of 2025) | ${inc_s} s ($(echo "100 * $inc_s / $full_s" | bc) % of the full run) |"

@@ -12,6 +12,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {ParseCommand.class, org.gongkai.job.RunCommand.class, org.gongkai.job.SqlCommand.class,
         org.gongkai.job.EvaluateCommand.class,
         org.gongkai.rollup.RollupCommand.class, org.gongkai.job.RepairCommand.class,
+        org.gongkai.job.MigrateCommand.class,
         org.gongkai.generate.GenerateCommand.class, DictionaryCommand.class})
 public final class Gongkai implements Runnable {
 

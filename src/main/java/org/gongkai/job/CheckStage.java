@@ -42,11 +42,13 @@ public final class CheckStage {
 
   /**
    * The cells of primary reports the rules read ($KEYS, {@link #cellKeys}). A few dozen of a report's two hundred,
-   * named by metric key: one set lookup per row of the metrics, which need not read the key's parts.
+   * named by metric key (table.row.column, {@code MetricCatalog}): one set lookup per row of the metrics; the key's
+   * parts are split from it for the few rows kept.
    */
   private static final String CELLS = """
-      SELECT /*+ BROADCAST(p) */ m.report_id, m.metric_key, m.table_id, m.row_key, m.column_key, m.value, m.status,
-             m.raw_text, m.source_line
+      SELECT /*+ BROADCAST(p) */ m.report_id, m.metric_key, split(m.metric_key, '[.]')[0] AS table_id,
+             split(m.metric_key, '[.]')[1] AS row_key, split(m.metric_key, '[.]')[2] AS column_key,
+             m.value, m.status, m.raw_text, m.source_line
       FROM gk_metrics m LEFT SEMI JOIN gk_primary p ON p.report_id = m.report_id
       WHERE m.metric_key IN ($KEYS)""";
 
@@ -309,7 +311,8 @@ public final class CheckStage {
                '%1$s' AS rule_id, '%2$s' AS severity, '%3$s' AS scope,
                try_cast(expected AS DECIMAL(20,4)) AS expected, try_cast(actual AS DECIMAL(20,4)) AS actual,
                try_cast(coalesce(actual, 0) - coalesce(expected, 0) AS DECIMAL(20,4)) AS difference,
-               $CELLS AS cells, concat('%4$s。', $ZH) AS message_zh, concat('%5$s. ', $EN) AS message_en,
+               CAST($CELLS AS ARRAY<STRUCT<key: STRING, value: DECIMAL(20,4), status: STRING, raw_text: STRING,
+                    row_label: STRING, source_line: INT>>) AS cells, concat('%4$s。', $ZH) AS message_zh, concat('%5$s. ', $EN) AS message_en,
                source_path, CAST(@STATISTIC AS DOUBLE) AS statistic, CAST(@THRESHOLD AS DOUBLE) AS threshold,
                '%6$s' AS run_id, '%7$s' AS parser_version
         """.formatted(rule.id(), rule.severity(), rule.scope(), rule.zh().replace("'", "\\'"),

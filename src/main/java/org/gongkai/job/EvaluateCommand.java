@@ -113,8 +113,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         .withColumn("anomalies", from_json(to_json(col("anomalies")), ANOMALIES));
     Dataset<Row> reports = spark.read().format("delta").load(cfg.tablePath(JobConfig.REPORTS))
         .withColumn("name", tail2(col("source_path")));
+    // a metric's file is its report's (the metrics table holds cell-level columns only)
     Dataset<Row> metrics = spark.read().format("delta").load(cfg.tablePath(JobConfig.METRICS))
-        .withColumn("name", tail2(col("source_path")));
+        .join(reports.select("report_id", "name"), "report_id");
 
     // truth cells, one row per file and key: the printed numbers (to_json drops the null cells, which are the
     // other version's keys and the blanks) and the blanks

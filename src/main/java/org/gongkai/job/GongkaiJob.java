@@ -78,6 +78,7 @@ public final class GongkaiJob {
     cfg.applyTo(spark);
     DeltaStore store = new DeltaStore(spark);
     Warehouse.check(spark, cfg);
+    Warehouse.requireCurrentContract(store, cfg);
     RunRecord claim = RunLog.claimOf(runId, "run", started, cfg.input(), cfg.warehouse(), reprocess, version);
     return Warehouse.leased(spark, store, cfg, claim, log -> {
       RunSummary summary = run(spark, store, cfg, reprocess, log);
@@ -178,11 +179,12 @@ public final class GongkaiJob {
       boolean quarantineChanges = quarantined > 0 || reprocess || changedPaths
           || !store.exists(cfg.tablePath(JobConfig.QUARANTINE));
       Concurrently.run(() -> {
-        Dataset<Row> metrics = Tables.metrics(withCells, runId, version);
+        Dataset<Row> metrics = Tables.metrics(withCells);
         store.createIfMissing(metrics.schema(), cfg.tablePath(JobConfig.METRICS), List.of("year"),
             Tables.METRICS_PROPERTIES);
         store.replaceGroups(metrics, parsedReports, cfg.tablePath(JobConfig.METRICS), "report_id",
             List.of("report_id", "metric_key"), List.of("year"), partitions);
+        org.gongkai.store.Views.writeCatalog(spark, store, cfg.warehouse());
         LOG.info("{}: metrics written ({} ms)", runId, since(started));
         FaultPoint.reach("after-metrics");
         store.upsert(Tables.reports(parsed, runId, version, now), cfg.tablePath(JobConfig.REPORTS),

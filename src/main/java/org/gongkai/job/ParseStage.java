@@ -56,12 +56,16 @@ public final class ParseStage {
   static final org.apache.spark.sql.types.DecimalType VALUE =
       DataTypes.createDecimalType(Cell.VALUE_PRECISION, Cell.VALUE_SCALE);
 
+  /**
+   * The type of an anomaly's figures (expected, actual, difference and its cells' values): wider than a cell's, as
+   * a sum of cells can be; the anomalies table keeps the type it had before cells were narrowed to a long.
+   */
+  public static final int FIGURE_PRECISION = 20;
+  static final org.apache.spark.sql.types.DecimalType FIGURE =
+      DataTypes.createDecimalType(FIGURE_PRECISION, Cell.VALUE_SCALE);
+
   static final StructType CELL = new StructType()
       .add("metric_key", DataTypes.StringType, false)
-      .add("table_id", DataTypes.StringType, false)
-      .add("row_key", DataTypes.StringType, false)
-      .add("column_key", DataTypes.StringType, false)
-      .add("unit", DataTypes.StringType, true)
       .add("value", VALUE, true)
       .add("status", DataTypes.StringType, false)
       .add("raw_text", DataTypes.StringType, true)
@@ -74,7 +78,7 @@ public final class ParseStage {
 
   static final StructType INVOLVED = new StructType()
       .add("key", DataTypes.StringType, false)
-      .add("value", VALUE, true)
+      .add("value", FIGURE, true)
       .add("status", DataTypes.StringType, true)
       .add("raw_text", DataTypes.StringType, true)
       .add("row_label", DataTypes.StringType, true)
@@ -84,9 +88,9 @@ public final class ParseStage {
       .add("rule_id", DataTypes.StringType, false)
       .add("severity", DataTypes.StringType, false)
       .add("scope", DataTypes.StringType, false)
-      .add("expected", VALUE, true)
-      .add("actual", VALUE, true)
-      .add("difference", VALUE, true)
+      .add("expected", FIGURE, true)
+      .add("actual", FIGURE, true)
+      .add("difference", FIGURE, true)
       .add("cells", DataTypes.createArrayType(INVOLVED, false), false)
       .add("message_zh", DataTypes.StringType, true)
       .add("message_en", DataTypes.StringType, true);
@@ -312,7 +316,7 @@ public final class ParseStage {
         String row = def.table() + "." + def.row();
         (c.status() == Cell.Status.MISSING ? rowsMissing : rowsFound).add(row);
         var l = c.lineage();
-        cells.add(RowFactory.create(c.key(), def.table(), def.row(), def.column(), def.unit(),
+        cells.add(RowFactory.create(c.key(),
             c.value() == null ? null : c.value().setScale(Cell.VALUE_SCALE, java.math.RoundingMode.HALF_UP),
             c.status().name().toLowerCase(java.util.Locale.ROOT), c.raw(),
             l == null ? null : l.rowLabel(), l == null ? null : l.rowBasis(),
@@ -353,11 +357,15 @@ public final class ParseStage {
   }
 
   /**
-   * A figure of an anomaly in the value type. One the type cannot hold (a sum of huge cells, a count stated in the
+   * A figure of an anomaly in its type ({@link #FIGURE}). One the type cannot hold (a sum of huge cells, a count stated in the
    * prose) is null: its message states it in full.
    */
   private static java.math.BigDecimal scale(java.math.BigDecimal v) {
-    return v == null || !Cell.fits(v) ? null : v.setScale(Cell.VALUE_SCALE, java.math.RoundingMode.HALF_UP);
+    if (v == null || v.precision() - v.scale() > FIGURE_PRECISION - Cell.VALUE_SCALE) {
+      return null;
+    }
+    java.math.BigDecimal scaled = v.setScale(Cell.VALUE_SCALE, java.math.RoundingMode.HALF_UP);
+    return scaled.precision() <= FIGURE_PRECISION ? scaled : null;
   }
 
   /** Spark's row encoder takes Scala sequences for array columns. */

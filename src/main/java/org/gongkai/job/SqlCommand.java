@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
  * (files, reports, metrics, quarantine, runs).
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-    description = "Run a Spark SQL query over the Delta tables (files, reports, metrics, quarantine, runs).")
+    description = "Run a Spark SQL query over the Delta tables (files, reports, metrics, metrics_enriched, quarantine, runs …).")
 public final class SqlCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "QUERY", description = "the SQL query")
@@ -79,7 +79,8 @@ public final class SqlCommand implements Callable<Integer> {
 
   /**
    * Every table the warehouse has, as a temporary view named after it and as a table of the {@code gongkai}
-   * database ({@code gongkai.metrics}): SQL uses names, not paths.
+   * database ({@code gongkai.metrics}): SQL uses names, not paths. With them the view {@code metrics_enriched}
+   * (each cell with its report's columns and the catalog's; {@link org.gongkai.store.Views}).
    */
   public static java.util.List<String> registerViews(SparkSession spark, JobConfig cfg) {
     spark.sql("CREATE DATABASE IF NOT EXISTS gongkai");
@@ -87,6 +88,7 @@ public final class SqlCommand implements Callable<Integer> {
     java.util.List<String> tables = new java.util.ArrayList<>(cfg.tables().keySet());
     tables.add(org.gongkai.rollup.Rollups.AGENCY_YEAR);
     tables.add(org.gongkai.rollup.Rollups.ROLLUP);
+    tables.add(org.gongkai.store.Views.METRIC_CATALOG);
     java.util.List<String> registered = new java.util.ArrayList<>();
     for (String table : tables) {
       String path = cfg.tables().containsKey(table) ? cfg.tablePath(table) : cfg.warehouse() + "/" + table;
@@ -97,6 +99,21 @@ public final class SqlCommand implements Callable<Integer> {
         spark.sql("CREATE TABLE gongkai." + table + " USING delta LOCATION '" + location.replace("'", "\\'") + "'");
         registered.add(table);
       }
+    }
+    java.util.List<String> joined = java.util.List.of(JobConfig.METRICS, JobConfig.REPORTS,
+        org.gongkai.store.Views.METRIC_CATALOG);
+    if (registered.containsAll(joined)) {
+      java.util.Map<String, String> temp = new java.util.HashMap<>();
+      java.util.Map<String, String> inDb = new java.util.HashMap<>();
+      joined.forEach(t -> {
+        temp.put(t, t);
+        inDb.put(t, "gongkai." + t);
+      });
+      spark.sql(org.gongkai.store.Views.enrichedSql(temp))
+          .createOrReplaceTempView(org.gongkai.store.Views.METRICS_ENRICHED);
+      spark.sql("CREATE OR REPLACE VIEW gongkai." + org.gongkai.store.Views.METRICS_ENRICHED + " AS "
+          + org.gongkai.store.Views.enrichedSql(inDb));
+      registered.add(org.gongkai.store.Views.METRICS_ENRICHED);
     }
     return registered;
   }

@@ -61,4 +61,26 @@ public final class Warehouse {
       throw new IllegalArgumentException("cannot reach the warehouse " + cfg.warehouse() + ": " + e.getMessage(), e);
     }
   }
+
+  /** A column only the metrics table of the first contract has (report columns in each of a report's cells). */
+  static final String FIRST_CONTRACT_COLUMN = "source_path";
+
+  /**
+   * Refuses a warehouse whose metrics table still has the first contract: this version's rows would leave its
+   * report columns null. {@code gongkai migrate} rewrites it once.
+   */
+  public static void requireCurrentContract(org.gongkai.store.DeltaStore store, JobConfig cfg) {
+    if (firstContract(store, cfg)) {
+      throw new IllegalArgumentException("the warehouse " + cfg.warehouse() + " has the metrics table of an older "
+          + "gongkai (report columns in every cell): run `gongkai migrate --warehouse " + cfg.warehouse()
+          + "` once, then run again");
+    }
+  }
+
+  /** Whether the metrics table exists and has the first contract's columns. */
+  public static boolean firstContract(org.gongkai.store.DeltaStore store, JobConfig cfg) {
+    String path = cfg.tablePath(JobConfig.METRICS);
+    return store.exists(path)
+        && java.util.Arrays.asList(store.read(path).columns()).contains(FIRST_CONTRACT_COLUMN);
+  }
 }

@@ -15,9 +15,10 @@ public record Cell(String key, BigDecimal value, Status status, String raw, Line
 
   /**
    * The value type every stored figure has: DECIMAL(VALUE_PRECISION, VALUE_SCALE), so at most
-   * {@code VALUE_PRECISION - VALUE_SCALE} integer digits.
+   * {@code VALUE_PRECISION - VALUE_SCALE} integer digits. A precision of at most 18 is stored as a long, in Spark
+   * and in Parquet: sums and comparisons are long arithmetic, not BigDecimal (jobs/bench-results.md).
    */
-  public static final int VALUE_PRECISION = 20;
+  public static final int VALUE_PRECISION = 18;
   public static final int VALUE_SCALE = 4;
 
   public static Cell missing(String key) {

@@ -84,10 +84,16 @@ public final class Repair {
       where = String.join(" OR ", terms);
       scope = table.where(where);
     }
-    // the newest succeeded run's row first, then the newest run's (a run id starts with its start time)
-    Dataset<Row> ranked = ranks == null
+    // the newest succeeded run's row first, then the newest run's (a run id starts with its start time). The
+    // metrics carry no run id since the table was slimmed: their rows of a key are the same report's cell, and
+    // writes have been serial (leased) since before then, so any one is kept
+    boolean hasRun = Arrays.asList(table.columns()).contains("run_id");
+    if (!hasRun) {
+      scope = scope.withColumn("run_id", lit(null).cast("string"));
+    }
+    Dataset<Row> ranked = ranks == null || !hasRun
         ? scope.withColumn("_repair_succeeded", lit(null).cast("boolean"))
-            .withColumn("_repair_started", table.col(Arrays.asList(table.columns()).contains("ended_at")
+            .withColumn("_repair_started", col(Arrays.asList(table.columns()).contains("ended_at")
                 ? "ended_at" : "run_id"))
         : scope.join(ranks, scope.col("run_id").equalTo(ranks.col("_repair_run")), "left").drop("_repair_run");
     Dataset<Row> kept = ranked

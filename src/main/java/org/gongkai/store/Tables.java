@@ -17,8 +17,8 @@ import org.gongkai.job.ParseStage;
 
 /**
  * The Delta tables as projections of the parse step's rows: {@code files} (bronze, one row per input file),
- * {@code reports}, {@code metrics} (long format, one row per cell), {@code quarantine}. Every row carries the run id
- * and parser version.
+ * {@code reports}, {@code metrics} (long format, one row per cell: cell-level columns only), {@code quarantine}.
+ * Every row but a metric's carries the run id and parser version (a metric's are its report's).
  */
 public final class Tables {
 
@@ -99,16 +99,22 @@ public final class Tables {
             lit(now).as("parsed_at"));
   }
 
-  public static Dataset<Row> metrics(Dataset<Row> parsed, String runId, String parserVersion) {
+  /**
+   * The columns of the metrics table, in order: a cell's key, value, status and lineage. What is the same for every
+   * cell of a report (agency, region, format, source path, run id …) lives once in {@code reports}; the view
+   * {@code metrics_enriched} joins the two (and the catalog's key parts and units) for analysts.
+   */
+  public static final java.util.List<String> METRICS_COLUMNS = java.util.List.of("report_id", "year", "metric_key",
+      "value", "status", "raw_text", "row_label", "row_basis", "column_label", "column_index", "source_line",
+      "layout");
+
+  public static Dataset<Row> metrics(Dataset<Row> parsed) {
     return onePerReport(parsed)
-        .select(col("report_id"), col("agency"), col("year"), col("format"), col("path").as("source_path"),
-            explode(col("cells")).as("c"))
+        .select(col("report_id"), col("year"), explode(col("cells")).as("c"))
         .select(
-            col("report_id"), col("agency"), col("year"), col("format"), col("c.table_id"), col("c.row_key"),
-            col("c.column_key"), col("c.metric_key"), col("c.unit"), col("c.value"), col("c.status"),
-            col("c.status").equalTo("blank").as("is_blank"), col("c.raw_text"), col("c.row_label"),
-            col("c.row_basis"), col("c.column_label"), col("c.column_index"), col("c.source_line"),
-            col("c.layout"), col("source_path"), lit(runId).as("run_id"), lit(parserVersion).as("parser_version"));
+            col("report_id"), col("year"), col("c.metric_key"), col("c.value"), col("c.status"), col("c.raw_text"),
+            col("c.row_label"), col("c.row_basis"), col("c.column_label"), col("c.column_index"),
+            col("c.source_line"), col("c.layout"));
   }
 
   /**

@@ -53,6 +53,8 @@ class SubmitScriptIT {
 
     SparkSession spark = SparkTestSession.get();
     Row sum = spark.read().format("delta").load(warehouse.resolve("metrics").toString())
+        .join(spark.read().format("delta").load(warehouse.resolve("reports").toString())
+            .select("report_id", "source_path"), "report_id")
         .where("metric_key = 't3.new_received.total' AND source_path RLIKE '/0[0-9]{2}_[0-9a-f]+\\\\.txt$'")
         .selectExpr("sum(value)").head();
     assertThat(sum.getDecimal(0)).isEqualByComparingTo("24");

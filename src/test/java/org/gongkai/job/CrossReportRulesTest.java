@@ -32,8 +32,7 @@ class CrossReportRulesTest {
       .add("warning_count", DataTypes.IntegerType);
   private static final StructType METRICS = new StructType()
       .add("report_id", DataTypes.StringType).add("year", DataTypes.IntegerType)
-      .add("table_id", DataTypes.StringType).add("row_key", DataTypes.StringType).add("column_key", DataTypes.StringType)
-      .add("metric_key", DataTypes.StringType).add("value", DataTypes.createDecimalType(20, 4))
+      .add("metric_key", DataTypes.StringType).add("value", DataTypes.createDecimalType(18, 4))
       .add("status", DataTypes.StringType).add("raw_text", DataTypes.StringType)
       .add("source_line", DataTypes.IntegerType);
 
@@ -208,7 +207,7 @@ class CrossReportRulesTest {
 
   private void cell(String report, String table, String row, String column, long value) {
     int year = reports.stream().filter(r -> r.getString(0).equals(report)).findFirst().orElseThrow().getInt(2);
-    metrics.add(RowFactory.create(report, year, table, row, column, table + "." + row + "." + column,
+    metrics.add(RowFactory.create(report, year, table + "." + row + "." + column,
         BigDecimal.valueOf(value).setScale(4), "value", String.valueOf(value), 1));
   }
 }

@@ -47,6 +47,12 @@ class GongkaiJobTest {
     return spark.read().format("delta").load(cfg.tablePath(name));
   }
 
+  /** The metrics with their report's columns, as the view metrics_enriched gives them. */
+  private Dataset<Row> enriched() {
+    SqlCommand.registerViews(spark, cfg);
+    return spark.table("metrics_enriched");
+  }
+
   private long version(String name) {
     return io.delta.tables.DeltaTable.forPath(spark, cfg.tablePath(name)).history(1).head().getLong(0);
   }
@@ -75,13 +81,27 @@ class GongkaiJobTest {
     assertThat(run.describe()).contains("parse quality by layout");
 
     SqlCommand.registerViews(spark, cfg);
-    Row seeds = spark.sql("SELECT sum(value), count(DISTINCT report_id) FROM metrics "
+    Row seeds = spark.sql("SELECT sum(value), count(DISTINCT report_id) FROM metrics_enriched "
         + "WHERE metric_key = 't3.new_received.total' AND source_path RLIKE '/0[0-9]{2}_[0-9a-f]+\\\\.txt$'").head();
     assertThat(seeds.getDecimal(0)).isEqualByComparingTo("24");
     assertThat(seeds.getLong(1)).isEqualTo(5);
 
     assertThat(table(JobConfig.REPORTS).count()).isEqualTo(9);
     assertThat(table(JobConfig.METRICS).count()).isEqualTo(8 * 200 + 198);
+    // the metrics hold cell-level columns only, values as a decimal Spark stores in a long; the view joins each
+    // cell (every one: an inner join with its report) to its report's columns and the catalog's
+    assertThat(table(JobConfig.METRICS).columns()).containsExactlyElementsOf(org.gongkai.store.Tables.METRICS_COLUMNS);
+    assertThat(table(JobConfig.METRICS).schema().apply("value").dataType().sql()).isEqualTo("DECIMAL(18,4)");
+    assertThat(spark.sql("SELECT count(*) FROM metrics_enriched").head().getLong(0)).isEqualTo(8 * 200 + 198);
+    assertThat(spark.sql("SELECT count(*) FROM gongkai.metrics_enriched").head().getLong(0)).isEqualTo(8 * 200 + 198);
+    assertThat(spark.sql("SELECT count(*) FROM metric_catalog").head().getLong(0))
+        .isEqualTo(org.gongkai.catalog.MetricCatalog.standard().allKeys().size());
+    Row fee = spark.sql("SELECT agency, format, table_id, row_key, column_key, unit, label_zh, run_id, value "
+        + "FROM metrics_enriched WHERE agency = '路桥区医疗保障局' AND metric_key = 't2.fees.amount'").head();
+    assertThat(List.of(fee.getString(0), fee.getString(1), fee.getString(2), fee.getString(3), fee.getString(4),
+        fee.getString(5))).containsExactly("路桥区医疗保障局", "2021", "t2", "fees", "amount", "万元");
+    assertThat(fee.getString(6)).contains("收费金额");
+    assertThat(fee.getString(7)).isEqualTo(run.runId());
     assertThat(table(JobConfig.FILES).count()).isEqualTo(11);
     Row qinghai = spark.sql("SELECT agency, year, format, cells_value, cells_blank, cells_missing FROM reports "
         + "WHERE source_path LIKE '%002_b3fef9399b69f476.txt'").head();
@@ -104,7 +124,7 @@ class GongkaiJobTest {
     assertThat(spark.sql("SELECT count(*) FROM anomalies WHERE severity = 'error'").head().getLong(0)).isZero();
 
     // blank stays blank: no value, flagged, raw text kept
-    Row blank = spark.sql("SELECT value, is_blank, status FROM metrics WHERE source_path LIKE '%html_2021_utf8_site.html' "
+    Row blank = spark.sql("SELECT value, is_blank, status FROM metrics_enriched WHERE source_path LIKE '%html_2021_utf8_site.html' "
         + "AND metric_key = 't3.denied.enforcement_files.total'").head();
     assertThat(blank.isNullAt(0)).isTrue();
     assertThat(blank.getBoolean(1)).isTrue();
@@ -153,7 +173,7 @@ class GongkaiJobTest {
     assertThat(run.parsed()).isEqualTo(1);
     assertThat(run.skipped()).isEqualTo(11);
     assertThat(table(JobConfig.REPORTS).count()).isEqualTo(10);
-    Row added = table(JobConfig.METRICS).where("metric_key = 't2.penalty.decisions' AND agency = '椒江区医疗保障局'")
+    Row added = enriched().where("metric_key = 't2.penalty.decisions' AND agency = '椒江区医疗保障局'")
         .select("value").head();
     assertThat(added.getDecimal(0)).isEqualByComparingTo("13");
   }
@@ -172,7 +192,10 @@ class GongkaiJobTest {
     assertThat(table(JobConfig.METRICS).count()).isEqualTo(8 * 200 + 198);
     String id = table(JobConfig.FILES).where("path LIKE '%copy.txt'").select("report_id").head().getString(0);
     assertThat(table(JobConfig.FILES).where("report_id = '" + id + "'").count()).isEqualTo(2);
-    for (String t : List.of(JobConfig.REPORTS, JobConfig.METRICS, JobConfig.ANOMALIES)) {
+    // the report's cells once (a metric's path is its report's)
+    Dataset<Row> cells = table(JobConfig.METRICS).where("report_id = '" + id + "'");
+    assertThat(cells.count()).isEqualTo(200).isEqualTo(cells.select("metric_key").distinct().count());
+    for (String t : List.of(JobConfig.REPORTS, JobConfig.ANOMALIES)) {
       List<Row> paths = table(t).where("report_id = '" + id + "'").select("source_path").distinct().collectAsList();
       assertThat(paths).as(t).hasSizeLessThanOrEqualTo(1) // a report without anomalies has no anomaly rows
           .allSatisfy(r -> assertThat(r.getString(0)).endsWith("a_mirror/copy.txt"));
@@ -221,6 +244,7 @@ class GongkaiJobTest {
   void reprocessReplacesRowsAndTimeTravelShowsThePreviousVersion() {
     RunSummary first = GongkaiJob.run(spark, cfg, false);
     long before = version(JobConfig.METRICS);
+    long reportsBefore = version(JobConfig.REPORTS);
 
     RunSummary second = GongkaiJob.run(spark, cfg, true);
 
@@ -228,11 +252,14 @@ class GongkaiJobTest {
     assertThat(second.skipped()).isZero();
     assertThat(version(JobConfig.METRICS)).isGreaterThan(before);
     assertThat(table(JobConfig.METRICS).count()).isEqualTo(8 * 200 + 198);
-    assertThat(table(JobConfig.METRICS).select("run_id").distinct().head().getString(0)).isEqualTo(second.runId());
+    // a cell's run is its report's
+    assertThat(table(JobConfig.REPORTS).select("run_id").distinct().collectAsList()).singleElement()
+        .satisfies(r -> assertThat(r.getString(0)).isEqualTo(second.runId()));
     Dataset<Row> previous = spark.read().format("delta").option("versionAsOf", before)
         .load(cfg.tablePath(JobConfig.METRICS));
     assertThat(previous.count()).isEqualTo(8 * 200 + 198);
-    assertThat(previous.select("run_id").distinct().head().getString(0)).isEqualTo(first.runId());
+    assertThat(spark.read().format("delta").option("versionAsOf", reportsBefore).load(cfg.tablePath(JobConfig.REPORTS))
+        .select("run_id").distinct().head().getString(0)).isEqualTo(first.runId());
   }
 
   @Test
@@ -268,7 +295,7 @@ class GongkaiJobTest {
 
     assertThat(run.parsed()).isEqualTo(1);
     assertThat(table(JobConfig.REPORTS).count()).isEqualTo(9);
-    List<Row> penalty = table(JobConfig.METRICS)
+    List<Row> penalty = enriched()
         .where("metric_key = 't2.penalty.decisions' AND agency = '湘潭县医疗保障局'").select("value").collectAsList();
     assertThat(penalty).hasSize(1);
     assertThat(penalty.get(0).getDecimal(0)).isEqualByComparingTo("6");
@@ -371,7 +398,7 @@ class GongkaiJobTest {
         + "WHERE source_path LIKE '%/office/%'").head();
     assertThat(layouts.getString(0)).isEqualTo("doc,docx,pdf");
     // the rest of the run is as without them
-    Row seeds = spark.sql("SELECT sum(value), count(DISTINCT report_id) FROM metrics "
+    Row seeds = spark.sql("SELECT sum(value), count(DISTINCT report_id) FROM metrics_enriched "
         + "WHERE metric_key = 't3.new_received.total' AND source_path RLIKE '/0[0-9]{2}_[0-9a-f]+\\\\.txt$'").head();
     assertThat(seeds.getDecimal(0)).isEqualByComparingTo("24");
     assertThat(seeds.getLong(1)).isEqualTo(5);

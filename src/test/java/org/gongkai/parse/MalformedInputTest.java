@@ -120,8 +120,10 @@ class MalformedInputTest {
     assertThat(cell.raw()).isEqualTo(huge);
     assertThat(report.warnings()).anyMatch(w -> w.startsWith("t2.penalty.decisions: number out of range: " + huge));
     // the largest number the type holds is a value
-    assertThat(Cell.fits(new java.math.BigDecimal("9999999999999999.9999"))).isTrue();
-    assertThat(Cell.fits(new java.math.BigDecimal("10000000000000000"))).isFalse();
+    assertThat(Cell.fits(new java.math.BigDecimal("99999999999999.9999"))).isTrue();
+    assertThat(Cell.fits(new java.math.BigDecimal("100000000000000"))).isFalse();
+    // nor one that rounding to the scale carries past it
+    assertThat(Cell.fits(new java.math.BigDecimal("99999999999999.99999"))).isFalse();
     // the rest of the report is read as before
     assertThat(report.value("t3.new_received.total")).isNotNull();
     assertThat(report.cells().stream().filter(c -> c.status() == Cell.Status.INVALID)).hasSize(1);

@@ -1,0 +1,105 @@
+package org.gongkai.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.gongkai.parse.Cell;
+import org.gongkai.rollup.Rollups;
+import org.gongkai.store.DeltaStore;
+import org.gongkai.store.Repair;
+import org.gongkai.store.RunLog;
+import org.gongkai.store.RunRecord;
+import org.gongkai.store.Tables;
+import org.gongkai.store.Views;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code gongkai migrate}: rewrites a warehouse of the first contract once. Its metrics table carried each
+ * report's columns (agency, format, source path, run id …) in every one of the report's cells and stored values
+ * as DECIMAL(20,4); it keeps cell-level columns only and DECIMAL(18,4), stored as a long. A value the narrower
+ * type cannot hold (more than 14 integer digits, which no report has) becomes an invalid cell, as the parser
+ * records such a number now, its printed text kept. One commit, under the warehouse's lease; the previous version
+ * stays for time travel. Keys stored twice are removed first, and checks and gold tables rebuilt after.
+ */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+    description = "Rewrite a warehouse of an older gongkai to the current table contract (once).")
+public final class MigrateCommand implements Callable<Integer> {
+
+  @Mixin
+  WarehouseOptions options = new WarehouseOptions();
+
+  @Override
+  public Integer call() throws Exception {
+    JobConfig cfg = options.config();
+    try (SparkSession spark = cfg.session("gongkai-migrate", options.master(), JobConfig.LOCAL_TOOL)) {
+      System.out.print(migrate(spark, cfg));
+    }
+    return 0;
+  }
+
+  /** Migrates the warehouse and says what was done. */
+  public static String migrate(SparkSession spark, JobConfig cfg) throws org.gongkai.store.WarehouseBusyException {
+    cfg.applyTo(spark);
+    Warehouse.check(spark, cfg);
+    DeltaStore store = new DeltaStore(spark);
+    Timestamp started = Timestamp.from(Instant.now());
+    String runId = "migrate-" + GongkaiJob.runId(started);
+    RunRecord claim = RunLog.claimOf(runId, "migrate", started, null, cfg.warehouse(), false,
+        BuildInfo.parserVersion());
+    return Warehouse.leased(spark, store, cfg, claim, log -> {
+      StringBuilder out = new StringBuilder("gongkai migrate of " + cfg.warehouse() + "\n");
+      if (!Warehouse.firstContract(store, cfg)) {
+        Views.writeCatalog(spark, store, cfg.warehouse());
+        out.append("  metrics already has the current contract: nothing to migrate\n");
+        log.finish(RunRecord.SUCCEEDED, null);
+        return out.toString();
+      }
+      // the first contract's keys may be held twice (runs before the lease): each once before the rewrite
+      Repair.dedupe(spark, store, cfg).forEach((table, n) -> {
+        if (n > 0) {
+          out.append(String.format("  %-12s %s rows of keys stored twice removed%n", table, n));
+        }
+      });
+      String path = cfg.tablePath(JobConfig.METRICS);
+      Dataset<Row> old = store.read(path);
+      String narrow = "DECIMAL(" + Cell.VALUE_PRECISION + "," + Cell.VALUE_SCALE + ")";
+      // kept: the table it is read from is overwritten
+      Dataset<Row> slim = old
+          .withColumn("status", expr("CASE WHEN value IS NOT NULL AND try_cast(value AS " + narrow + ") IS NULL "
+              + "THEN 'invalid' ELSE status END"))
+          .withColumn("value", expr("try_cast(value AS " + narrow + ")"))
+          .select(Tables.METRICS_COLUMNS.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new))
+          .localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
+      long cells = slim.count();
+      long narrowed = old.where(expr("value IS NOT NULL AND try_cast(value AS " + narrow + ") IS NULL")).count();
+      slim.write().format("delta").mode("overwrite").option("overwriteSchema", "true").partitionBy("year")
+          .option("userMetadata", "gongkai migrate").save(path);
+      Tables.METRICS_PROPERTIES.forEach((k, v) -> spark.sql("ALTER TABLE delta.`" + store.qualified(path)
+          .replace("`", "``") + "` SET TBLPROPERTIES ('" + k + "' = '" + v + "')"));
+      Views.writeCatalog(spark, store, cfg.warehouse());
+      out.append(String.format("  %-12s %d cells rewritten with cell-level columns and %s values%s%n",
+          JobConfig.METRICS, cells, narrow, narrowed == 0 ? "" : "; " + narrowed + " values too large for it "
+              + "are invalid cells now (their text kept)"));
+      out.append("  metric_catalog written; view metrics_enriched joins metrics, reports and metric_catalog\n");
+      if (store.exists(cfg.tablePath(JobConfig.REPORTS))) {
+        log.update(r -> r.withPlan(null, false, log.recovery().runs()).withStage("store"));
+        CheckStage.crossReport(spark, store, cfg, runId, claim.parserVersion(), null);
+        log.stageDone("checks");
+        Rollups.standard().build(spark, store, cfg, null);
+        log.stageDone("rollups");
+        out.append("  cross-report checks, agency_year and rollup rebuilt for every year\n");
+      }
+      log.finish(RunRecord.SUCCEEDED, null);
+      return out.toString();
+    });
+  }
+}
