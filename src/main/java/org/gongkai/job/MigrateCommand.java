@@ -3,8 +3,6 @@ package org.gongkai.job;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -13,9 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.gongkai.parse.Cell;
 import org.gongkai.rollup.Rollups;
-import org.gongkai.store.DeltaStore;
 import org.gongkai.store.Repair;
-import org.gongkai.store.RunLog;
 import org.gongkai.store.RunRecord;
 import org.gongkai.store.Tables;
 import org.gongkai.store.Views;
@@ -48,14 +44,8 @@ public final class MigrateCommand implements Callable<Integer> {
 
   /** Migrates the warehouse and says what was done. */
   public static String migrate(SparkSession spark, JobConfig cfg) throws org.gongkai.store.WarehouseBusyException {
-    cfg.applyTo(spark);
-    Warehouse.check(spark, cfg);
-    DeltaStore store = new DeltaStore(spark);
-    Timestamp started = Timestamp.from(Instant.now());
-    String runId = "migrate-" + GongkaiJob.runId(started);
-    RunRecord claim = RunLog.claimOf(runId, "migrate", started, null, cfg.warehouse(), false,
-        BuildInfo.parserVersion());
-    return Warehouse.leased(spark, store, cfg, claim, log -> {
+    return Warehouse.leasedCommand(spark, cfg, "migrate", (store, log) -> {
+      String runId = log.record().runId();
       StringBuilder out = new StringBuilder("gongkai migrate of " + cfg.warehouse() + "\n");
       if (!Warehouse.firstContract(store, cfg)) {
         Views.writeCatalog(spark, store, cfg.warehouse());
@@ -92,7 +82,7 @@ public final class MigrateCommand implements Callable<Integer> {
       out.append("  metric_catalog written; view metrics_enriched joins metrics, reports and metric_catalog\n");
       if (store.exists(cfg.tablePath(JobConfig.REPORTS))) {
         log.update(r -> r.withPlan(null, false, log.recovery().runs()).withStage("store"));
-        CheckStage.crossReport(spark, store, cfg, runId, claim.parserVersion(), null);
+        CheckStage.crossReport(spark, store, cfg, runId, log.record().parserVersion(), null);
         log.stageDone("checks");
         Rollups.standard().build(spark, store, cfg, null);
         log.stageDone("rollups");

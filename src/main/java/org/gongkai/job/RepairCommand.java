@@ -1,15 +1,11 @@
 package org.gongkai.job;
 
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.gongkai.rollup.Rollups;
-import org.gongkai.store.DeltaStore;
 import org.gongkai.store.Repair;
-import org.gongkai.store.RunLog;
 import org.gongkai.store.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,14 +35,8 @@ public final class RepairCommand implements Callable<Integer> {
 
   /** Repairs the warehouse and says what was done. */
   public static String repair(SparkSession spark, JobConfig cfg) throws org.gongkai.store.WarehouseBusyException {
-    cfg.applyTo(spark);
-    Warehouse.check(spark, cfg);
-    DeltaStore store = new DeltaStore(spark);
-    Timestamp started = Timestamp.from(Instant.now());
-    String runId = "repair-" + GongkaiJob.runId(started);
-    RunRecord claim = RunLog.claimOf(runId, "repair", started, null, cfg.warehouse(), false,
-        BuildInfo.parserVersion());
-    return Warehouse.leased(spark, store, cfg, claim, log -> {
+    return Warehouse.leasedCommand(spark, cfg, "repair", (store, log) -> {
+      String runId = log.record().runId();
       StringBuilder out = new StringBuilder("gongkai repair of " + cfg.warehouse() + "\n");
       Map<String, Long> removed = Repair.dedupe(spark, store, cfg);
       removed.forEach((table, n) -> out.append(String.format("  %-12s %s%n", table,
@@ -62,7 +52,7 @@ public final class RepairCommand implements Callable<Integer> {
         log.update(r -> r.withPlan(null, true, log.recovery().runs()));
         GongkaiJob.prune(spark, store, cfg);
         log.update(r -> r.withStage("store").withStage("prune"));
-        CheckStage.crossReport(spark, store, cfg, runId, claim.parserVersion(), null);
+        CheckStage.crossReport(spark, store, cfg, runId, log.record().parserVersion(), null);
         log.stageDone("checks");
         Rollups.standard().build(spark, store, cfg, null);
         log.stageDone("rollups");

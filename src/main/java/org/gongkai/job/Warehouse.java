@@ -30,6 +30,22 @@ public final class Warehouse {
    *
    * @throws WarehouseBusyException when another run holds it
    */
+  /**
+   * A maintenance command ({@code repair}, {@code migrate}) under the lease: the warehouse checked, a run of its
+   * own claimed (id {@code command-<start time>}), the work given the store and the claim.
+   */
+  static <T> T leasedCommand(SparkSession spark, JobConfig cfg, String command,
+                             java.util.function.BiFunction<DeltaStore, RunLog, T> work)
+      throws WarehouseBusyException {
+    cfg.applyTo(spark);
+    check(spark, cfg);
+    DeltaStore store = new DeltaStore(spark);
+    java.sql.Timestamp started = java.sql.Timestamp.from(java.time.Instant.now());
+    RunRecord claim = RunLog.claimOf(command + "-" + GongkaiJob.runId(started), command, started, null,
+        cfg.warehouse(), false, BuildInfo.parserVersion());
+    return leased(spark, store, cfg, claim, log -> work.apply(store, log));
+  }
+
   public static <T> T leased(SparkSession spark, DeltaStore store, JobConfig cfg, RunRecord claim, Work<T> work)
       throws WarehouseBusyException {
     try (RunLog log = RunLog.claim(spark, store, cfg.tablePath(JobConfig.RUNS), claim, cfg.staleAfter())) {

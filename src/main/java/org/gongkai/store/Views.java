@@ -64,17 +64,25 @@ public final class Views {
   public static void writeCatalog(SparkSession spark, DeltaStore store, String warehouse) {
     String path = warehouse + "/" + METRIC_CATALOG;
     List<Row> rows = catalogRows(MetricCatalog.standard());
-    if (store.exists(path)) {
-      Set<String> stored = new TreeSet<>();
-      store.read(path).collectAsList().forEach(r -> stored.add(r.toString()));
-      Set<String> current = new TreeSet<>();
-      rows.forEach(r -> current.add(r.toString()));
-      if (stored.equals(current)) {
-        return;
-      }
+    // a few hundred catalog rows, compared as text: a read-back array is another Scala type than a new one
+    if (store.exists(path) && asText(store.read(path).collectAsList()).equals(asText(rows))) {
+      return;
     }
     spark.createDataFrame(rows, CATALOG_SCHEMA).coalesce(1).write().format("delta").mode("overwrite")
         .option("overwriteSchema", "true").save(path);
+  }
+
+  private static Set<String> asText(List<Row> rows) {
+    Set<String> out = new TreeSet<>();
+    for (Row r : rows) {
+      List<Object> fields = new ArrayList<>();
+      for (int i = 0; i < r.length(); i++) {
+        fields.add(r.get(i) instanceof scala.collection.Seq<?> seq
+            ? scala.jdk.javaapi.CollectionConverters.asJava(seq) : r.get(i));
+      }
+      out.add(fields.toString());
+    }
+    return out;
   }
 
   /**

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -45,15 +43,15 @@ class MigrateTest {
 
   @BeforeEach
   void copyTheOldWarehouse() throws IOException {
-    copy(FIXTURE, tmp.resolve("wh"));
-    copy(FIXTURE, tmp.resolve("untouched"));
+    Warehouses.copy(FIXTURE, tmp.resolve("wh"));
+    Warehouses.copy(FIXTURE, tmp.resolve("untouched"));
     cfg = JobConfig.defaults().withInput(tmp.resolve("in").toString()).withWarehouse(tmp.resolve("wh").toString());
     before = spark.read().format("delta").load(tmp.resolve("untouched/metrics").toString());
   }
 
   @Test
   void aRunRefusesTheOldContractAndNamesTheMigration() throws IOException {
-    copy(Path.of("src/sample/corpus"), tmp.resolve("in"));
+    Warehouses.copy(Path.of("src/sample/corpus"), tmp.resolve("in"));
     assertThatThrownBy(() -> GongkaiJob.run(spark, cfg, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("gongkai migrate --warehouse " + cfg.warehouse());
@@ -106,7 +104,7 @@ class MigrateTest {
   @Test
   void aRunAfterTheMigrationWritesTheNewContract() throws Exception {
     MigrateCommand.migrate(spark, cfg);
-    copy(Path.of("src/sample/corpus"), tmp.resolve("in"));
+    Warehouses.copy(Path.of("src/sample/corpus"), tmp.resolve("in"));
 
     RunSummary run = GongkaiJob.run(spark, cfg, false);
 
@@ -125,16 +123,4 @@ class MigrateTest {
     assertThat(paths).hasSize(9).allSatisfy(r -> assertThat(r.getString(0)).contains(tmp.resolve("in").toString()));
   }
 
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
 }
