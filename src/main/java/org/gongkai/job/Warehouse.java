@@ -26,11 +26,6 @@ public final class Warehouse {
   }
 
   /**
-   * Runs {@code work} holding the warehouse.
-   *
-   * @throws WarehouseBusyException when another run holds it
-   */
-  /**
    * A maintenance command ({@code repair}, {@code migrate}) under the lease: the warehouse checked, a run of its
    * own claimed (id {@code command-<start time>}), the work given the store and the claim.
    */
@@ -46,6 +41,11 @@ public final class Warehouse {
     return leased(spark, store, cfg, claim, log -> work.apply(store, log));
   }
 
+  /**
+   * Runs {@code work} holding the warehouse.
+   *
+   * @throws WarehouseBusyException when another run holds it
+   */
   public static <T> T leased(SparkSession spark, DeltaStore store, JobConfig cfg, RunRecord claim, Work<T> work)
       throws WarehouseBusyException {
     try (RunLog log = RunLog.claim(spark, store, cfg.tablePath(JobConfig.RUNS), claim, cfg.staleAfter())) {
