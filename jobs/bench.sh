@@ -36,22 +36,30 @@ PY
   } >> "$results"
 }
 
-# The bare Spark job (src/test/java/org/gongkai/bench/BareJob.java) under /usr/bin/time, with the job's JVM
-# options and Spark settings: reads the same files, writes one reports row and 200 metrics rows per file to Delta,
-# parses nothing. Prints "seconds max_rss_kib".
+# Runs a command under /usr/bin/time, its output in the log, "seconds max_rss_kib" in the log's .time file. A
+# failed command stops the benchmark with the log's end: its time is no figure.
+timed() {
+  local log="$1"; shift
+  if ! /usr/bin/time -f "%e %M" -o "$log.time" "$@" > "$log" 2>&1; then
+    echo "bench: '$*' failed; the end of $log:" >&2
+    tail -20 "$log" >&2
+    exit 1
+  fi
+}
+
+# The bare Spark job (src/test/java/org/gongkai/bench/BareJob.java), with the job's JVM options and Spark
+# settings: reads the same files, writes one reports row and 200 metrics rows per file to Delta, parses nothing.
 timed_bare() {
   local log="$1"; shift
   # shellcheck disable=SC2046
-  /usr/bin/time -f "%e %M" -o "$log.time" java ${GONGKAI_JAVA_OPTS:--Xmx4g} $(gongkai_gc) $(gongkai_jvm_opens) \
-    $(gongkai_props) -cp "target/test-classes:$(gongkai_classpath)" org.gongkai.bench.BareJob "$@" > "$log" 2>&1
-  cat "$log.time"
+  timed "$log" java ${GONGKAI_JAVA_OPTS:--Xmx4g} $(gongkai_gc) $(gongkai_jvm_opens) $(gongkai_props) \
+    -cp "target/test-classes:$(gongkai_classpath)" org.gongkai.bench.BareJob "$@"
 }
 
-# Runs the job under /usr/bin/time; prints "seconds max_rss_kib".
+# The job.
 timed_run() {
   local log="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$log.time" jobs/run-local.sh "$@" > "$log" 2>&1
-  cat "$log.time"
+  timed "$log" jobs/run-local.sh "$@"
 }
 
 job() {
@@ -63,13 +71,16 @@ job() {
   gen_end=$(date +%s.%N)
   gongkai_build
   (mvn -B -q -ntp -DskipTests -DskipCluster test-compile) >&2
-  read -r full_s full_rss < <(timed_run "$dir/full.log" --input "$dir/corpus/files" --warehouse "$dir/wh")
+  timed_run "$dir/full.log" --input "$dir/corpus/files" --warehouse "$dir/wh"
+  read -r full_s full_rss < "$dir/full.log.time"
   # the floor, in the same run on the same files: the ratio full / bare is the figure of record (the VM's speed
   # varies between runs, a ratio of two measurements minutes apart much less)
-  read -r bare_s _ < <(timed_bare "$dir/bare.log" "$dir/corpus/files" "$dir/bare-wh")
+  timed_bare "$dir/bare.log" "$dir/corpus/files" "$dir/bare-wh"
+  read -r bare_s _ < "$dir/bare.log.time"
   rm -rf "$dir/bare-wh"
   # a rerun with nothing new: listing, comparing with the files table, nothing to parse, check or roll up
-  read -r zero_s _ < <(timed_run "$dir/zero.log" --input "$dir/corpus/files" --warehouse "$dir/wh")
+  timed_run "$dir/zero.log" --input "$dir/corpus/files" --warehouse "$dir/wh"
+  read -r zero_s _ < "$dir/zero.log.time"
   # accuracy of the full run against its own ground truth, before other files join the warehouse (the extra
   # files' agencies can collide with the corpus's and would blur anomaly precision)
   # BENCH_EVALUATE=0 skips it (at 100,000 reports the truth file is 800 MB and the evaluation takes many minutes)
@@ -84,7 +95,8 @@ job() {
   jobs/gongkai generate --reports "$extra" --years 2025-2025 --out "$dir/extra" --seed 4242 --anomaly-rate 0.05 >/dev/null
   mkdir -p "$dir/corpus/files/new"
   find "$dir/extra/files" -type f -exec cp {} "$dir/corpus/files/new/" \;
-  read -r inc_s inc_rss < <(timed_run "$dir/inc.log" --input "$dir/corpus/files" --warehouse "$dir/wh")
+  timed_run "$dir/inc.log" --input "$dir/corpus/files" --warehouse "$dir/wh"
+  read -r inc_s inc_rss < "$dir/inc.log.time"
   {
     echo
     echo "## Full job, $n reports, $(date -u +%Y-%m-%d) ($machine, Spark local[*], JVM options: ${GONGKAI_JAVA_OPTS:--Xmx4g} $(gongkai_gc))"

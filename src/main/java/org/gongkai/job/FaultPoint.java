@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * and waits there, until the file named by {@code -Dgongkai.resumeFile} exists when that is set, for ever
  * otherwise. Without the property a point costs one property lookup. The points: {@code claimed} (the warehouse
  * is leased, nothing read), {@code after-metrics}, {@code after-files}, {@code during-rollups} (agency_year
- * written, rollup not).
+ * written, rollup not); of {@code gongkai migrate}: {@code migrate-before-rewrite} (old keys stored twice removed,
+ * the metrics table's new properties set), {@code migrate-after-rewrite} (metrics rewritten, nothing after).
  */
 public final class FaultPoint {
 

@@ -10,8 +10,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.gongkai.parse.Cell;
-import org.gongkai.rollup.Rollups;
 import org.gongkai.store.Repair;
+import org.gongkai.store.RunLog;
 import org.gongkai.store.RunRecord;
 import org.gongkai.store.Tables;
 import org.gongkai.store.Views;
@@ -45,14 +45,23 @@ public final class MigrateCommand implements Callable<Integer> {
   /** Migrates the warehouse and says what was done. */
   public static String migrate(SparkSession spark, JobConfig cfg) throws org.gongkai.store.WarehouseBusyException {
     return Warehouse.leasedCommand(spark, cfg, "migrate", (store, log) -> {
-      String runId = log.record().runId();
       StringBuilder out = new StringBuilder("gongkai migrate of " + cfg.warehouse() + "\n");
+      RunLog.Recovery left = log.recovery();
       if (!Warehouse.firstContract(store, cfg)) {
         Views.writeCatalog(spark, store, cfg.warehouse());
         out.append("  metrics already has the current contract: nothing to migrate\n");
+        // this run's success ends what unfinished runs left: it is done here, not lost
+        if (!left.none() && store.exists(cfg.tablePath(JobConfig.REPORTS))) {
+          Warehouse.rebuild(spark, store, cfg, log, left.years(), left.prune());
+          out.append("  what runs " + left.runs() + " left unfinished redone: checks and rollups of "
+              + (left.years() == null ? "every year" : "years " + left.years()) + (left.prune() ? ", pruning" : "")
+              + "\n");
+        }
         log.finish(RunRecord.SUCCEEDED, null);
         return out.toString();
       }
+      // planned first: a migrate killed after this has its checks and rollups redone by the next run or migrate
+      log.update(r -> r.withPlan(null, left.prune(), left.runs()));
       // the first contract's keys may be held twice (runs before the lease): each once before the rewrite
       Repair.dedupe(spark, store, cfg).forEach((table, n) -> {
         if (n > 0) {
@@ -71,22 +80,23 @@ public final class MigrateCommand implements Callable<Integer> {
           .localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
       long cells = slim.count();
       long narrowed = old.where(expr("value IS NOT NULL AND try_cast(value AS " + narrow + ") IS NULL")).count();
-      slim.write().format("delta").mode("overwrite").option("overwriteSchema", "true").partitionBy("year")
-          .option("userMetadata", "gongkai migrate").save(path);
+      // the properties first: the rewrite's file statistics follow them, and a kill between the two commits
+      // leaves a first-contract table that the next migrate finishes
       Tables.METRICS_PROPERTIES.forEach((k, v) -> spark.sql("ALTER TABLE delta.`" + store.qualified(path)
           .replace("`", "``") + "` SET TBLPROPERTIES ('" + k + "' = '" + v + "')"));
+      FaultPoint.reach("migrate-before-rewrite");
+      slim.write().format("delta").mode("overwrite").option("overwriteSchema", "true").partitionBy("year")
+          .option("userMetadata", "gongkai migrate").save(path);
+      FaultPoint.reach("migrate-after-rewrite");
       Views.writeCatalog(spark, store, cfg.warehouse());
       out.append(String.format("  %-12s %d cells rewritten with cell-level columns and %s values%s%n",
           JobConfig.METRICS, cells, narrow, narrowed == 0 ? "" : "; " + narrowed + " values too large for it "
               + "are invalid cells now (their text kept)"));
       out.append("  metric_catalog written; view metrics_enriched joins metrics, reports and metric_catalog\n");
       if (store.exists(cfg.tablePath(JobConfig.REPORTS))) {
-        log.update(r -> r.withPlan(null, false, log.recovery().runs()).withStage("store"));
-        CheckStage.crossReport(spark, store, cfg, runId, log.record().parserVersion(), null);
-        log.stageDone("checks");
-        Rollups.standard().build(spark, store, cfg, null);
-        log.stageDone("rollups");
-        out.append("  cross-report checks, agency_year and rollup rebuilt for every year\n");
+        Warehouse.rebuild(spark, store, cfg, log, null, left.prune());
+        out.append("  cross-report checks, agency_year and rollup rebuilt for every year"
+            + (left.prune() ? "; reports of files no longer parsed pruned, as unfinished runs planned" : "") + "\n");
       }
       log.finish(RunRecord.SUCCEEDED, null);
       return out.toString();

@@ -36,7 +36,6 @@ public final class RepairCommand implements Callable<Integer> {
   /** Repairs the warehouse and says what was done. */
   public static String repair(SparkSession spark, JobConfig cfg) throws org.gongkai.store.WarehouseBusyException {
     return Warehouse.leasedCommand(spark, cfg, "repair", (store, log) -> {
-      String runId = log.record().runId();
       StringBuilder out = new StringBuilder("gongkai repair of " + cfg.warehouse() + "\n");
       Map<String, Long> removed = Repair.dedupe(spark, store, cfg);
       removed.forEach((table, n) -> out.append(String.format("  %-12s %s%n", table,
@@ -49,13 +48,7 @@ public final class RepairCommand implements Callable<Integer> {
         }
       }
       if (store.exists(cfg.tablePath(JobConfig.REPORTS))) {
-        log.update(r -> r.withPlan(null, true, log.recovery().runs()));
-        GongkaiJob.prune(spark, store, cfg);
-        log.update(r -> r.withStage("store").withStage("prune"));
-        CheckStage.crossReport(spark, store, cfg, runId, log.record().parserVersion(), null);
-        log.stageDone("checks");
-        Rollups.standard().build(spark, store, cfg, null);
-        log.stageDone("rollups");
+        Warehouse.rebuild(spark, store, cfg, log, null, true);
         out.append("  cross-report checks, agency_year and rollup rebuilt for every year\n");
       }
       log.finish(RunRecord.SUCCEEDED, null);

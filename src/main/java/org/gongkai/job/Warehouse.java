@@ -42,6 +42,25 @@ public final class Warehouse {
   }
 
   /**
+   * The stages after the writes, as a run under the lease does them: the plan recorded first (so a kill here is
+   * redone by the next run), the reports and metrics of files no longer parsed pruned when asked, then the
+   * cross-report checks and gold tables of {@code years} (null: every year), each stage recorded when done.
+   */
+  public static void rebuild(SparkSession spark, DeltaStore store, JobConfig cfg, RunLog log,
+                             java.util.Set<Integer> years, boolean prune) {
+    log.update(r -> r.withPlan(years, prune, log.recovery().runs()).withStage("store"));
+    if (prune) {
+      GongkaiJob.prune(spark, store, cfg);
+    }
+    log.stageDone("prune");
+    RunRecord run = log.record();
+    CheckStage.crossReport(spark, store, cfg, run.runId(), run.parserVersion(), years);
+    log.stageDone("checks");
+    org.gongkai.rollup.Rollups.standard().build(spark, store, cfg, years);
+    log.stageDone("rollups");
+  }
+
+  /**
    * Runs {@code work} holding the warehouse.
    *
    * @throws WarehouseBusyException when another run holds it

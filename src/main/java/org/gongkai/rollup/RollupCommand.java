@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.gongkai.job.BuildInfo;
-import org.gongkai.job.CheckStage;
 import org.gongkai.job.GongkaiJob;
 import org.gongkai.job.JobConfig;
 import org.gongkai.job.Warehouse;
@@ -53,15 +52,7 @@ public final class RollupCommand implements Callable<Integer> {
       Set<Integer> years = Warehouse.leased(spark, store, cfg, claim, log -> {
         // what an unfinished run left is redone with the asked year
         Set<Integer> plan = GongkaiJob.union(asked, log.recovery().years());
-        log.update(r -> r.withPlan(plan, log.recovery().prune(), log.recovery().runs()));
-        if (log.recovery().prune()) {
-          GongkaiJob.prune(spark, store, cfg);
-        }
-        log.update(r -> r.withStage("store").withStage("prune"));
-        CheckStage.crossReport(spark, store, cfg, runId, claim.parserVersion(), plan);
-        log.stageDone("checks");
-        Rollups.standard().build(spark, store, cfg, plan);
-        log.stageDone("rollups");
+        Warehouse.rebuild(spark, store, cfg, log, plan, log.recovery().prune());
         log.finish(RunRecord.SUCCEEDED, null);
         return plan;
       });

@@ -48,7 +48,7 @@ public final class BareJob {
               expr("CAST(i AS DECIMAL(18,4))").as("value"), lit("value").as("status"),
               expr("cast(i AS STRING)").as("raw_text"), lit("（一）行政许可").as("row_label"),
               lit("label").as("row_basis"), lit("自然人").as("column_label"), expr("i % 7").as("column_index"),
-              expr("40 + i div 7").as("source_line"), lit("html").as("layout"));
+              expr("CAST(40 + i div 7 AS INT)").as("source_line"), lit("html").as("layout"));
       if (!cells.schema().fieldNames()[0].equals(Tables.METRICS_COLUMNS.get(0))) {
         throw new IllegalStateException("the bare rows lost the metrics table's columns");
       }

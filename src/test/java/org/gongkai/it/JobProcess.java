@@ -32,6 +32,11 @@ final class JobProcess {
     return start("jobs/gongkai", log, "", args);
   }
 
+  /** {@code jobs/gongkai ARGS}; {@code jvmOptions} are added to GONGKAI_JAVA_OPTS. */
+  static JobProcess gongkaiWith(Path log, String jvmOptions, String... args) throws IOException {
+    return start("jobs/gongkai", log, jvmOptions, args);
+  }
+
   private static JobProcess start(String script, Path log, String jvmOptions, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("bash", script));
     command.addAll(List.of(args));

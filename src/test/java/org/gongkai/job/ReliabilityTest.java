@@ -180,17 +180,25 @@ class ReliabilityTest {
     assertThat(Repair.dedupe(spark, store, cfg).values()).allMatch(n -> n == 0);
   }
 
-  @Test
-  void aRunThatDiedBeforeItsChecksAndRollupsHasThemRedoneByTheNextEvenWithNoNewFile() throws Exception {
+  /**
+   * A warehouse as a run leaves it that stored its reports and died: its checks' and rollups' rows gone; the
+   * fingerprints of the clean warehouse before.
+   */
+  private Map<String, String> diedAfterStore() throws Exception {
     GongkaiJob.run(spark, cfg, false);
     Map<String, String> clean = fingerprints();
     Set<Integer> years = years();
-    // a run that stored its reports and died: its checks' and rollups' rows are gone or stale
     spark.sql("DELETE FROM delta.`" + store.qualified(goldPath(Rollups.ROLLUP)) + "`");
     spark.sql("DELETE FROM delta.`" + store.qualified(goldPath(Rollups.AGENCY_YEAR)) + "`");
     spark.sql("DELETE FROM delta.`" + store.qualified(cfg.tablePath(JobConfig.ANOMALIES))
         + "` WHERE scope <> 'report'");
     appendDeadRun("died-after-files", years, List.of("store"));
+    return clean;
+  }
+
+  @Test
+  void aRunThatDiedBeforeItsChecksAndRollupsHasThemRedoneByTheNextEvenWithNoNewFile() throws Exception {
+    Map<String, String> clean = diedAfterStore();
 
     RunSummary next = GongkaiJob.run(spark, cfg, false);
 
@@ -208,6 +216,27 @@ class ReliabilityTest {
     // recovered once: the run after that has nothing to redo
     RunSummary quiet = GongkaiJob.run(spark, cfg, false);
     assertThat(quiet.skipped()).isEqualTo(CORPUS.size());
+    RunRecord last = RunRecord.of(table(JobConfig.RUNS).orderBy(col("started_at").desc()).head());
+    assertThat(last.recovers()).isEmpty();
+    assertThat(last.plannedYears()).isEmpty();
+  }
+
+  @Test
+  void aMigrateWithNothingToMigrateStillRedoesWhatADeadRunLeftAndDoesNotHideIt() throws Exception {
+    Map<String, String> clean = diedAfterStore();
+
+    String said = MigrateCommand.migrate(spark, cfg);
+
+    assertThat(said).contains("nothing to migrate")
+        .contains("what runs [died-after-files] left unfinished redone: checks and rollups of years ");
+    assertThat(fingerprints()).isEqualTo(clean);
+    RunRecord migrate = RunRecord.of(table(JobConfig.RUNS).orderBy(col("started_at").desc()).head());
+    assertThat(migrate.command()).isEqualTo("migrate");
+    assertThat(migrate.status()).isEqualTo(RunRecord.SUCCEEDED);
+    assertThat(migrate.recovers()).containsExactly("died-after-files");
+    assertThat(migrate.stages()).containsExactly("store", "prune", "checks", "rollups");
+    // its success ended the dead run's work: the next run has nothing to redo
+    GongkaiJob.run(spark, cfg, false);
     RunRecord last = RunRecord.of(table(JobConfig.RUNS).orderBy(col("started_at").desc()).head());
     assertThat(last.recovers()).isEmpty();
     assertThat(last.plannedYears()).isEmpty();
