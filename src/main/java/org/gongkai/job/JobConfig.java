@@ -135,10 +135,14 @@ public record JobConfig(String input, String manifest, String warehouse, Map<Str
    * A Spark session with this configuration's settings. Settings given to spark-submit (--conf,
    * spark-defaults.conf) win over the file's; {@code overrides} (the command line's) win over both.
    *
-   * @param master null under spark-submit
+   * @param master null: spark-submit's, or local[*] when not run by spark-submit
    */
   public org.apache.spark.sql.SparkSession session(String appName, String master, Map<String, String> overrides) {
     org.apache.spark.sql.SparkSession.Builder builder = org.apache.spark.sql.SparkSession.builder().appName(appName);
+    // spark-submit passes its --master as the system property; a command started from a shell runs in local mode
+    if (master == null && System.getProperty("spark.master") == null) {
+      master = "local[*]";
+    }
     if (master != null) {
       builder.master(master);
       if (master.startsWith("local")) {

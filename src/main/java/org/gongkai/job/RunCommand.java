@@ -31,7 +31,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--reprocess", description = "parse every file again (a new parser version) and replace rows")
   boolean reprocess;
 
-  @Option(names = "--master", description = "Spark master when not run by spark-submit, e.g. local[*]")
+  @Option(names = "--master", description = "Spark master when not run by spark-submit (default: local[*])")
   String master;
 
   @Option(names = "--max-file-bytes", description = "files larger than this are quarantined unread")

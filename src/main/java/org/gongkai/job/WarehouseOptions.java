@@ -13,7 +13,7 @@ public final class WarehouseOptions {
   @Option(names = "--config", description = "YAML configuration (default: conf/gongkai.yaml when present)")
   Path config;
 
-  @Option(names = "--master", description = "Spark master when not run by spark-submit, e.g. local[*]")
+  @Option(names = "--master", description = "Spark master when not run by spark-submit (default: local[*])")
   String master;
 
   /** The configuration with the warehouse given on the command line. */
