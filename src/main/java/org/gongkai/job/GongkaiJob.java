@@ -72,6 +72,16 @@ public final class GongkaiJob {
    * @throws WarehouseBusyException when another run holds the warehouse; nothing was read or written
    */
   public static RunSummary run(SparkSession spark, JobConfig cfg, boolean reprocess) throws WarehouseBusyException {
+    return run(spark, cfg, reprocess, false);
+  }
+
+  /**
+   * One run, as {@link #run(SparkSession, JobConfig, boolean)}; with {@code recheckAll} the cross-report checks
+   * and gold tables of every year are recomputed, not only those of the years the new reports touch (the
+   * scheduled full recheck: it must leave the tables as they are when the incremental runs were right).
+   */
+  public static RunSummary run(SparkSession spark, JobConfig cfg, boolean reprocess, boolean recheckAll)
+      throws WarehouseBusyException {
     Timestamp started = Timestamp.from(Instant.now());
     String runId = runId(started);
     String version = BuildInfo.parserVersion();
@@ -81,7 +91,7 @@ public final class GongkaiJob {
     Warehouse.requireCurrentContract(store, cfg);
     RunRecord claim = RunLog.claimOf(runId, "run", started, cfg.input(), cfg.warehouse(), reprocess, version);
     return Warehouse.leased(spark, store, cfg, claim, log -> {
-      RunSummary summary = run(spark, store, cfg, reprocess, log);
+      RunSummary summary = run(spark, store, cfg, reprocess, recheckAll, log);
       log.finish(summary.accountedFor() ? RunRecord.SUCCEEDED : RunRecord.FAILED,
           summary.accountedFor() ? null : "files seen != parsed + quarantined + skipped");
       return summary;
@@ -89,7 +99,7 @@ public final class GongkaiJob {
   }
 
   private static RunSummary run(SparkSession spark, DeltaStore store, JobConfig cfg, boolean reprocess,
-                                RunLog log) {
+                                boolean recheckAll, RunLog log) {
     RunRecord claim = log.record();
     String runId = claim.runId();
     String version = claim.parserVersion();
@@ -151,9 +161,9 @@ public final class GongkaiJob {
 
     // the plan, recorded before anything is written: the years whose checks and rollups this run redoes (those
     // its reports can change: their own and the next, which compares with them; every year on a first run, a
-    // reprocess, a repair, or when a file changed, since a changed file now quarantined dropped its report), with
+    // reprocess, a repair, --recheck-all, or when a file changed, since a changed file now quarantined dropped its report), with
     // those an unfinished run left. A run stopped after this is redone by the next from this row.
-    Set<Integer> years = repaired ? null
+    Set<Integer> years = repaired || recheckAll ? null
         : parsedCount == 0 && !changedPaths ? Set.of()
         : filesTable == null || reprocess || changedPaths ? null : touchedYears(parsed);
     years = union(years, recovery.years());
@@ -227,7 +237,7 @@ public final class GongkaiJob {
         .select(concat(col("path"), lit(": "), col("reason"))).as(org.apache.spark.sql.Encoders.STRING())
         .takeAsList(20);
     return new RunSummary(runId, started, Timestamp.from(Instant.now()), cfg.input(), cfg.warehouse(), reprocess,
-        seen, parsedCount, quarantined, skipped, sample, version, quality(parsed));
+        seen, parsedCount, quarantined, skipped, sample, version, quality(parsed), plan);
   }
 
   /** The parse quality of this run's parsed files, per layout (from the rows without cells: one small job). */

@@ -31,6 +31,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--reprocess", description = "parse every file again (a new parser version) and replace rows")
   boolean reprocess;
 
+  @Option(names = "--recheck-all", description = "recompute the cross-report checks and gold tables of every "
+      + "year, not only of the years the new files touch (a scheduled full recheck)")
+  boolean recheckAll;
+
   @Option(names = "--master", description = "Spark master when not run by spark-submit (default: local[*])")
   String master;
 
@@ -57,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("no input: give --input URI or set input in the configuration");
     }
     try (SparkSession spark = cfg.session("gongkai", master, sparkConf)) {
-      RunSummary summary = GongkaiJob.run(spark, cfg, reprocess);
+      RunSummary summary = GongkaiJob.run(spark, cfg, reprocess, recheckAll);
       System.out.print(summary.describe());
       return summary.accountedFor() ? 0 : 1;
     }

@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * What one run did, in numbers and in plain words. {@code files seen = parsed + quarantined + skipped} must hold:
- * a file is never lost.
+ * a file is never lost. {@code checkedYears}: the years whose cross-report checks and gold tables the run
+ * recomputed (null: every year; empty: none, nothing new).
  */
 public record RunSummary(String runId, Timestamp startedAt, Timestamp endedAt, String input, String warehouse,
                          boolean reprocess, long seen, long parsed, long quarantined, long skipped,
-                         List<String> quarantineSample, String parserVersion, List<LayoutQuality> quality) {
+                         List<String> quarantineSample, String parserVersion, List<LayoutQuality> quality,
+                         java.util.Set<Integer> checkedYears) {
 
   /**
    * How well one layout's files of this run were read, without ground truth: the share of the template's cells
@@ -26,6 +28,7 @@ public record RunSummary(String runId, Timestamp startedAt, Timestamp endedAt, S
   public RunSummary {
     quarantineSample = List.copyOf(quarantineSample);
     quality = List.copyOf(quality);
+    checkedYears = checkedYears == null ? null : java.util.Set.copyOf(checkedYears);
   }
 
   public boolean accountedFor() {
@@ -50,6 +53,8 @@ public record RunSummary(String runId, Timestamp startedAt, Timestamp endedAt, S
       sb.append(String.format("  %d files are not accounted for: the run is marked failed%n",
           seen - parsed - quarantined - skipped));
     }
+    sb.append(String.format("  checks and rollups recomputed for %s%n", checkedYears == null ? "every year"
+        : checkedYears.isEmpty() ? "no year (nothing new)" : "years " + new java.util.TreeSet<>(checkedYears)));
     if (!quality.isEmpty()) {
       sb.append("  parse quality by layout (cells of the template found; files with a row not found):\n");
       quality.forEach(q -> sb.append(String.format(java.util.Locale.ROOT, "    %-14s %7d files  %8.4f%%  %d%n",

@@ -72,8 +72,9 @@ class ParseStageTest {
     Timestamp t = new Timestamp(0);
     RunSummary run = new RunSummary("r", t, t, "in", "wh", false, 3, 3, 0, 0, java.util.List.of(), "v",
         java.util.List.of(new RunSummary.LayoutQuality("html", 2, 400, 400, 0),
-            new RunSummary.LayoutQuality("pdf", 1, 193, 200, 1)));
+            new RunSummary.LayoutQuality("pdf", 1, 193, 200, 1)), java.util.Set.of(2024, 2023));
     assertThat(run.describe())
+        .contains("  checks and rollups recomputed for years [2023, 2024]\n")
         .contains("    html                 2 files  100.0000%  0\n")
         .contains("    pdf                  1 files   96.5000%  1\n");
   }
@@ -95,8 +96,9 @@ class ParseStageTest {
   void theRunSummaryFailsWhenAFileIsNotAccountedFor() {
     Timestamp t = new Timestamp(0);
     RunSummary lost = new RunSummary("r", t, t, "in", "wh", false, 10, 7, 1, 1, java.util.List.of(), "v",
-        java.util.List.of());
+        java.util.List.of(), null);
     assertThat(lost.accountedFor()).isFalse();
+    assertThat(lost.describe()).contains("  checks and rollups recomputed for every year\n");
     assertThat(lost.status()).startsWith("failed");
     assertThat(lost.describe()).contains("1 files are not accounted for");
   }

@@ -1,0 +1,68 @@
+package org.gongkai.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.gongkai.SparkTestSession;
+import org.gongkai.Warehouses;
+import org.gongkai.generate.CorpusGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An incremental run (new reports of one year: that year and the next rechecked and rolled up) against the same
+ * files in one full run, and against {@code --recheck-all}: every table the same, key for key and value for value.
+ */
+class IncrementalRecheckTest {
+
+  private final SparkSession spark = SparkTestSession.get();
+
+  @TempDir
+  Path tmp;
+
+  private Path generate(String name, int reports, String years, long seed) throws Exception {
+    Path out = tmp.resolve(name);
+    new CorpusGenerator().generate(new CorpusGenerator.Options(reports, years, out, seed, 0.3));
+    return out.resolve("files");
+  }
+
+  @Test
+  void incrementalRunsLeaveTheTablesAFullRecomputationGives() throws Exception {
+    Path in = tmp.resolve("in");
+    Warehouses.copy(generate("base", 90, "2019-2025", 7), in.resolve("base"));
+    JobConfig incremental = JobConfig.defaults().withInput(in.toString())
+        .withWarehouse(tmp.resolve("wh-incremental").toString());
+    GongkaiJob.run(spark, incremental, false);
+    // the yearly case: a crawl of new reports of one year
+    Warehouses.copy(generate("new", 15, "2024-2024", 8), in.resolve("new"));
+    RunSummary added = GongkaiJob.run(spark, incremental, false);
+    assertThat(added.parsed()).isEqualTo(15);
+    assertThat(added.checkedYears()).containsExactlyInAnyOrder(2024, 2025);
+    Map<String, String> afterIncrement = Warehouses.fingerprints(spark, tmp.resolve("wh-incremental"));
+    assertThat(afterIncrement).containsKeys("reports", "metrics", "anomalies", "agency_year", "rollup");
+
+    JobConfig full = incremental.withWarehouse(tmp.resolve("wh-full").toString());
+    RunSummary once = GongkaiJob.run(spark, full, false);
+    assertThat(once.parsed()).isEqualTo(105);
+    assertThat(once.checkedYears()).isNull();
+    assertThat(afterIncrement).isEqualTo(Warehouses.fingerprints(spark, tmp.resolve("wh-full")));
+
+    // the scheduled full recheck: nothing new to parse, every year recomputed, nothing changed
+    long rollupVersion = io.delta.tables.DeltaTable.forPath(spark, incremental.tablePath(org.gongkai.rollup.Rollups.ROLLUP)).history(1)
+        .head().getLong(0);
+    RunSummary recheck = GongkaiJob.run(spark, incremental, false, true);
+    assertThat(recheck.parsed()).isZero();
+    assertThat(recheck.skipped()).isEqualTo(recheck.seen());
+    assertThat(recheck.checkedYears()).isNull();
+    assertThat(recheck.describe()).contains("checks and rollups recomputed for every year");
+    assertThat(io.delta.tables.DeltaTable.forPath(spark, incremental.tablePath(org.gongkai.rollup.Rollups.ROLLUP)).history(1).head()
+        .getLong(0)).isGreaterThan(rollupVersion);
+    assertThat(Warehouses.fingerprints(spark, tmp.resolve("wh-incremental"))).isEqualTo(afterIncrement);
+
+    // without it, a run with nothing new recomputes nothing
+    RunSummary idle = GongkaiJob.run(spark, incremental, false);
+    assertThat(idle.checkedYears()).isEmpty();
+  }
+}
