@@ -28,37 +28,40 @@ class IncrementalRecheckTest {
     return out.resolve("files");
   }
 
+  private long rollupVersion() {
+    String rollup = tmp.resolve("wh-incremental").resolve(org.gongkai.rollup.Rollups.ROLLUP).toString();
+    return io.delta.tables.DeltaTable.forPath(spark, rollup).history(1).head().getLong(0);
+  }
+
   @Test
   void incrementalRunsLeaveTheTablesAFullRecomputationGives() throws Exception {
     Path in = tmp.resolve("in");
-    Warehouses.copy(generate("base", 90, "2019-2025", 7), in.resolve("base"));
+    Warehouses.copy(generate("base", 40, "2019-2025", 7), in.resolve("base"));
     JobConfig incremental = JobConfig.defaults().withInput(in.toString())
         .withWarehouse(tmp.resolve("wh-incremental").toString());
     GongkaiJob.run(spark, incremental, false);
     // the yearly case: a crawl of new reports of one year
-    Warehouses.copy(generate("new", 15, "2024-2024", 8), in.resolve("new"));
+    Warehouses.copy(generate("new", 8, "2024-2024", 8), in.resolve("new"));
     RunSummary added = GongkaiJob.run(spark, incremental, false);
-    assertThat(added.parsed()).isEqualTo(15);
+    assertThat(added.parsed()).isEqualTo(8);
     assertThat(added.checkedYears()).containsExactlyInAnyOrder(2024, 2025);
     Map<String, String> afterIncrement = Warehouses.fingerprints(spark, tmp.resolve("wh-incremental"));
     assertThat(afterIncrement).containsKeys("reports", "metrics", "anomalies", "agency_year", "rollup");
 
     JobConfig full = incremental.withWarehouse(tmp.resolve("wh-full").toString());
     RunSummary once = GongkaiJob.run(spark, full, false);
-    assertThat(once.parsed()).isEqualTo(105);
+    assertThat(once.parsed()).isEqualTo(48);
     assertThat(once.checkedYears()).isNull();
     assertThat(afterIncrement).isEqualTo(Warehouses.fingerprints(spark, tmp.resolve("wh-full")));
 
     // the scheduled full recheck: nothing new to parse, every year recomputed, nothing changed
-    long rollupVersion = io.delta.tables.DeltaTable.forPath(spark, incremental.tablePath(org.gongkai.rollup.Rollups.ROLLUP)).history(1)
-        .head().getLong(0);
+    long rollupVersion = rollupVersion();
     RunSummary recheck = GongkaiJob.run(spark, incremental, false, true);
     assertThat(recheck.parsed()).isZero();
     assertThat(recheck.skipped()).isEqualTo(recheck.seen());
     assertThat(recheck.checkedYears()).isNull();
     assertThat(recheck.describe()).contains("checks and rollups recomputed for every year");
-    assertThat(io.delta.tables.DeltaTable.forPath(spark, incremental.tablePath(org.gongkai.rollup.Rollups.ROLLUP)).history(1).head()
-        .getLong(0)).isGreaterThan(rollupVersion);
+    assertThat(rollupVersion()).isGreaterThan(rollupVersion);
     assertThat(Warehouses.fingerprints(spark, tmp.resolve("wh-incremental"))).isEqualTo(afterIncrement);
 
     // without it, a run with nothing new recomputes nothing
