@@ -80,6 +80,9 @@ public final class MigrateCommand implements Callable<Integer> {
           .localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
       long cells = slim.count();
       long narrowed = old.where(expr("value IS NOT NULL AND try_cast(value AS " + narrow + ") IS NULL")).count();
+      // the catalog before the rewrite: a run after a kill past the rewrite sees the current contract and would
+      // not write it, leaving metrics_enriched unregistered until a run parses something
+      Views.writeCatalog(spark, store, cfg.warehouse());
       // the properties first: the rewrite's file statistics follow them, and a kill between the two commits
       // leaves a first-contract table that the next migrate finishes
       Tables.METRICS_PROPERTIES.forEach((k, v) -> spark.sql("ALTER TABLE delta.`" + store.qualified(path)
@@ -88,7 +91,6 @@ public final class MigrateCommand implements Callable<Integer> {
       slim.write().format("delta").mode("overwrite").option("overwriteSchema", "true").partitionBy("year")
           .option("userMetadata", "gongkai migrate").save(path);
       FaultPoint.reach("migrate-after-rewrite");
-      Views.writeCatalog(spark, store, cfg.warehouse());
       out.append(String.format("  %-12s %d cells rewritten with cell-level columns and %s values%s%n",
           JobConfig.METRICS, cells, narrow, narrowed == 0 ? "" : "; " + narrowed + " values too large for it "
               + "are invalid cells now (their text kept)"));

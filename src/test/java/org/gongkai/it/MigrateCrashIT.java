@@ -48,6 +48,8 @@ class MigrateCrashIT {
         "migrate", "--warehouse", warehouse.toString());
     killed.awaitOutput("gongkai: paused at " + point, 600);
     killed.kill();
+    // written before the rewrite: a plain run after this kill would find the current contract and not write it
+    assertThat(Files.exists(warehouse.resolve("metric_catalog/_delta_log"))).as("catalog before the kill").isTrue();
 
     JobProcess again = JobProcess.gongkai(tmp.resolve(point + "-again.log"), "migrate", "--warehouse",
         warehouse.toString());
