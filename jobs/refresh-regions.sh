@@ -30,6 +30,10 @@ awk -F, -v OFS=, '
     print $1, $2, "county", prov[$3], pref
   }
 ' "$dist/province.csv" "$dist/city.csv" "$dist/area.csv" > "$work/divisions.body"
+# divisions made after the package's snapshot (regions-added.csv), unless the package has them by now
+awk -F, 'NR == FNR { seen[$1] = 1; next } FNR > 1 && !($1 in seen)' "$work/divisions.body" \
+  "$here/jobs/regions-added.csv" > "$work/added.body"
+cat "$work/added.body" >> "$work/divisions.body"
 { echo "code,name,level,province_code,prefecture_code"; cat "$work/divisions.body"; } > "$out/divisions.csv"
 
 # area-codes.csv: phone_code,region_code,name: a prefecture (or municipality) and its long-distance code

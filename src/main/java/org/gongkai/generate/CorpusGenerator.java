@@ -33,7 +33,13 @@ public final class CorpusGenerator {
   /**
    * @param anomalyRate share of reports with an injected anomaly, 0 to 1
    */
-  public record Options(int reports, String years, Path out, long seed, double anomalyRate) {
+  /** @param layouts the weights of the file layouts by id; null: those of corpus.yaml */
+  public record Options(int reports, String years, Path out, long seed, double anomalyRate,
+                        Map<String, Double> layouts) {
+
+    public Options(int reports, String years, Path out, long seed, double anomalyRate) {
+      this(reports, years, out, seed, anomalyRate, null);
+    }
   }
 
   /** What a run wrote. */
@@ -135,18 +141,19 @@ public final class CorpusGenerator {
       Figures printed = injected == null ? clean : injected.figures();
       verify(t, printed, history.get(slot.year() - 1), injected);
 
-      FileLayout layout = FileLayout.of(Draws.weighted(r, corpus.weights("layouts")));
+      FileLayout layout = FileLayout.of(Draws.weighted(r, options.layouts() != null ? options.layouts()
+          : corpus.weights("layouts")));
       Set<String> keep = injected == null ? Set.of() : Set.copyOf(injected.anomaly().cells());
       Set<String> blank = Blanks.choose(agency, t, printed, keep, corpus, r);
       boolean yuan = r.nextBoolean();
       Map<String, String> texts = ValuePrinter.texts(t, printed, blank, layout, yuan, corpus, r);
       ReportDocument doc = documents.build(agency, slot.year(), t, printed, texts, yuan,
           injected == null ? null : injected.statedApplications(), layout, r);
-      String text = Renderer.of(layout, corpus, prose).render(doc, r);
+      byte[] bytes = Renderer.of(layout, corpus, prose).bytes(doc, layout.charset(), r);
 
       String file = naming.file(slot.file(), layout.extension());
       try {
-        Files.write(options.out().resolve(file), text.getBytes(layout.charset()));
+        Files.write(options.out().resolve(file), bytes);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -102,7 +102,7 @@ final class DocumentBuilder {
     String site = text("site.names", values, r);
     String pageTitle = titled ? titleText + (r.nextBoolean() ? "_" + site : "")
         : r.nextBoolean() ? Draws.pick(r, prose.strings("site.pageTitles")) : site;
-    boolean halfWidth = !layout.html() && Draws.chance(r, corpus.number("halfWidthPunctuation"));
+    boolean halfWidth = !layout.html() && !layout.printed() && Draws.chance(r, corpus.number("halfWidthPunctuation"));
     return new ReportDocument(a, year, t.format(), title, pageTitle, site, blocks, phone, halfWidth);
   }
 

@@ -107,7 +107,12 @@ final class Draws {
         return i;
       }
     }
-    return weights.length - 1;
+    // rounding left x at 0: the last choice that can be drawn
+    int last = weights.length - 1;
+    while (last > 0 && weights[last] <= 0) {
+      last--;
+    }
+    return last;
   }
 
   /** A key of a weight map, in proportion to its weight. */

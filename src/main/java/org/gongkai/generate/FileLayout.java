@@ -4,7 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** The shapes a report file takes in a crawled corpus (the five seed layouts and HTML pages). */
+/** The shapes a report file takes in a crawled corpus (the five seed layouts, HTML pages and printed PDFs). */
 enum FileLayout {
   /** An HTML table flattened by a crawler: one table row per line, cells split by "|" (seed 000). */
   PIPE("pipe", true),
@@ -15,7 +15,13 @@ enum FileLayout {
   /** PDF text: numbers split by spaces, labels wrapped, a row's numbers split over lines (seed 004). */
   PDF("pdf", false),
   HTML_UTF8("html-utf8", true),
-  HTML_GB18030("html-gb18030", true);
+  HTML_GB18030("html-gb18030", true),
+  /** A web page printed to PDF with collapsed borders: one ruled grid, tables running over page breaks. */
+  PRINTED_RULED("pdf-ruled", true),
+  /** A web page printed to PDF with cell spacing: every cell its own box, the ruling lines in close pairs. */
+  PRINTED_BOXED("pdf-boxed", true),
+  /** A fixed-width page printed to PDF: the tables wider than the page, row labels cut at its left edge. */
+  PRINTED_CLIPPED("pdf-clipped", true);
 
   private final String id;
   private final boolean emptyCells;
@@ -38,8 +44,13 @@ enum FileLayout {
     return this == HTML_UTF8 || this == HTML_GB18030;
   }
 
+  /** A real PDF file (the {@code pdf} layout is a PDF's extracted text). */
+  boolean printed() {
+    return this == PRINTED_RULED || this == PRINTED_BOXED || this == PRINTED_CLIPPED;
+  }
+
   String extension() {
-    return html() ? "html" : "txt";
+    return html() ? "html" : printed() ? "pdf" : "txt";
   }
 
   Charset charset() {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code gongkai generate}: a synthetic corpus of annual reports with its ground truth. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = {"Generate realistic annual reports (政府信息公开工作年度报告) in every crawler layout, with ground truth.",
-        "Writes DIR/files/NNN/rNNNNNN.txt|html and DIR/truth.jsonl (one JSON object per file: agency, year, "
+        "Writes DIR/files/NNN/rNNNNNN.txt|html|pdf and DIR/truth.jsonl (one JSON object per file: agency, year, "
             + "template version, layout, every cell as printed, injected anomalies). Same seed, same bytes."})
 public final class GenerateCommand implements Callable<Integer> {
 
@@ -38,6 +39,11 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--anomaly-rate", defaultValue = "0.05", paramLabel = "R",
       description = "share of reports with an injected inconsistency, 0 to 1 (default 0.05)")
   double anomalyRate;
+
+  @Option(names = "--layouts", split = ",", paramLabel = "LAYOUT=W",
+      description = "file layouts and their weights instead of corpus.yaml's mix, e.g. pdf-boxed=1,pdf-ruled=1; "
+          + "layouts: pipe, tab, cells, pdf, html-utf8, html-gb18030, pdf-ruled, pdf-boxed, pdf-clipped")
+  Map<String, Double> layoutWeights;
 
   @Option(names = "--force", description = "write into DIR even when it already holds a corpus")
   boolean force;
@@ -68,12 +74,29 @@ public final class GenerateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--years: " + e.getMessage());
     }
+    if (layoutWeights != null) {
+      for (Map.Entry<String, Double> e : layoutWeights.entrySet()) {
+        try {
+          FileLayout.of(e.getKey());
+        } catch (IllegalArgumentException unknown) {
+          throw new ParameterException(spec.commandLine(), "--layouts: " + unknown.getMessage());
+        }
+        if (!(e.getValue() >= 0)) {
+          throw new ParameterException(spec.commandLine(), "--layouts: the weight of " + e.getKey()
+              + " must be 0 or more");
+        }
+      }
+      if (layoutWeights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+        throw new ParameterException(spec.commandLine(), "--layouts: at least one weight must be above 0");
+      }
+    }
     if (!force && (Files.exists(out.resolve("truth.jsonl")) || nonEmpty(out.resolve("files")))) {
       throw new ParameterException(spec.commandLine(), out + " already holds a corpus (truth.jsonl or files/); "
           + "choose a new folder or pass --force to write over it");
     }
     CorpusGenerator.Summary s = new CorpusGenerator()
-        .generate(new CorpusGenerator.Options(reports, years, out, seed, anomalyRate));
+        .generate(new CorpusGenerator.Options(reports, years, out, seed, anomalyRate,
+            layoutWeights == null ? null : new java.util.LinkedHashMap<>(layoutWeights)));
     String layouts = s.layouts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
         .collect(Collectors.joining(", "));
     stdout.printf(Locale.ROOT, "gongkai generate: %d reports of %d agencies (%s, seed %d) in %s/files in %.1f s "

@@ -9,6 +9,11 @@ interface Renderer {
 
   String render(ReportDocument doc, SplittableRandom r);
 
+  /** The file's bytes: the text in the layout's encoding, unless the layout is not text (a printed PDF). */
+  default byte[] bytes(ReportDocument doc, java.nio.charset.Charset charset, SplittableRandom r) {
+    return render(doc, r).getBytes(charset);
+  }
+
   static Renderer of(FileLayout layout, Settings corpus, Settings prose) {
     return switch (layout) {
       case PIPE -> new PipeRenderer(corpus);
@@ -16,6 +21,9 @@ interface Renderer {
       case CELLS -> new CellsRenderer(corpus);
       case PDF -> new PdfRenderer(corpus);
       case HTML_UTF8, HTML_GB18030 -> new HtmlRenderer(layout, corpus, prose);
+      case PRINTED_RULED -> new PrintedPdfRenderer(PrintedPdfRenderer.Form.RULED, corpus);
+      case PRINTED_BOXED -> new PrintedPdfRenderer(PrintedPdfRenderer.Form.BOXED, corpus);
+      case PRINTED_CLIPPED -> new PrintedPdfRenderer(PrintedPdfRenderer.Form.CLIPPED, corpus);
     };
   }
 

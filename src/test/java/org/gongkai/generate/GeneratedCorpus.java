@@ -19,8 +19,15 @@ record GeneratedCorpus(Path dir, List<JsonNode> truth) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static GeneratedCorpus generate(Path dir, int reports, long seed, double anomalyRate) {
+    return generate(dir, reports, seed, anomalyRate, null);
+  }
+
+  /** @param layouts the layouts' weights, null for corpus.yaml's mix */
+  static GeneratedCorpus generate(Path dir, int reports, long seed, double anomalyRate,
+                                  Map<String, Double> layouts) {
     try {
-      new CorpusGenerator().generate(new CorpusGenerator.Options(reports, "2019-2025", dir, seed, anomalyRate));
+      new CorpusGenerator().generate(new CorpusGenerator.Options(reports, "2019-2025", dir, seed, anomalyRate,
+          layouts));
       List<JsonNode> truth = new ArrayList<>();
       for (String line : Files.readAllLines(dir.resolve("truth.jsonl"))) {
         truth.add(JSON.readTree(line));

@@ -33,6 +33,18 @@ class GeneratorDataTest {
     assertThat(luqiao.shortName()).isEqualTo("路桥");
   }
 
+  /** The parser's gazetteer knows every place the generator names (临平区 and 钱塘区 of 2021 were missing). */
+  @Test
+  void theParsersGazetteerHoldsEveryGeneratedPlace() {
+    org.gongkai.region.Gazetteer parser = org.gongkai.region.Gazetteer.standard();
+    assertThat(PLACES.counties()).allSatisfy(c -> {
+      assertThat(parser.byCode(c.code())).as(c.name() + " " + c.code()).isNotNull();
+      assertThat(parser.byCode(c.code()).name()).isEqualTo(c.name());
+    });
+    assertThat(PLACES.prefectures()).allSatisfy(p ->
+        assertThat(parser.byCode(p.code())).as(p.name() + " " + p.code()).isNotNull());
+  }
+
   @Test
   void agenciesAreUniqueAndNamedAsReportsNameThem() {
     Agencies agencies = new Agencies(PLACES, Settings.load("agencies.yaml"));

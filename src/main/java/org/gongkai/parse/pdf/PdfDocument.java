@@ -3,10 +3,8 @@ package org.gongkai.parse.pdf;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
@@ -35,6 +33,8 @@ public final class PdfDocument implements SourceDocument {
       "^[-—–\\s]*(?:第\\s*)?\\d{1,4}\\s*(?:页)?(?:\\s*/\\s*(?:共\\s*)?\\d{1,4}\\s*页?)?[-—–\\s]*$"
           + "|^(?:page\\s*)?\\d{1,4}(?:\\s*(?:of|/)\\s*\\d{1,4})?$", Pattern.CASE_INSENSITIVE);
   private static final Pattern DIGITS = Pattern.compile("\\d+");
+  // how far apart (points) the same header may stand on two pages
+  private static final float RUNNING_Y = 4f;
 
   private final List<String> lines = new ArrayList<>();
   private final List<List<Token>> rows = new ArrayList<>();
@@ -92,19 +92,24 @@ public final class PdfDocument implements SourceDocument {
     }
   }
 
-  /** Drops page numbers and the header and footer lines repeated in the margins of several pages. */
+  /**
+   * Drops page numbers and the header and footer lines repeated in the margins of several pages. A repeated line
+   * stands at the same height on each page: a title printed just below a header that repeats it (a browser
+   * prints the page's title there) is not running text.
+   */
   private static List<PageLayout.Item> withoutRunningText(List<PageLayout.Item> items, int pages) {
-    Map<String, Set<Integer>> marginPages = new HashMap<>();
+    Map<String, List<PageLayout.Item>> margin = new HashMap<>();
     for (PageLayout.Item item : items) {
       if (item.inMargin()) {
-        marginPages.computeIfAbsent(runningKey(item.text()), k -> new HashSet<>()).add(item.page());
+        margin.computeIfAbsent(runningKey(item.text()), k -> new ArrayList<>()).add(item);
       }
     }
     int repeated = Math.max(2, (pages + 1) / 2);
     List<PageLayout.Item> kept = new ArrayList<>();
     for (PageLayout.Item item : items) {
       boolean running = item.inMargin() && (PAGE_NUMBER.matcher(item.text().trim()).matches()
-          || marginPages.get(runningKey(item.text())).size() >= repeated);
+          || margin.get(runningKey(item.text())).stream().filter(o -> Math.abs(o.y() - item.y()) <= RUNNING_Y)
+              .map(PageLayout.Item::page).distinct().count() >= repeated);
       if (!running) {
         kept.add(item);
       }

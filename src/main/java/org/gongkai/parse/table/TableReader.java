@@ -218,6 +218,11 @@ public final class TableReader {
    */
   private static List<Token> fitPositions(List<Token> cells, int[] widths, boolean fullWidth) {
     List<Token> list = new ArrayList<>(cells);
+    // one cell more than the row's figures and the first empty: that is the label's cell, its text lost (a
+    // label cut off at a printed page's edge), and the empty cell at the end is a blank, not padding
+    if (fullWidth && list.size() == widths[0] + 1 && list.get(0).kind() == Token.Kind.EMPTY) {
+      list.remove(0);
+    }
     int trailing = 0;
     while (!list.isEmpty() && list.get(list.size() - 1).kind() == Token.Kind.EMPTY) {
       list.remove(list.size() - 1);
