@@ -15,7 +15,7 @@ import org.gongkai.generate.ReportDocument.Table;
  * of a row padded with "|". Some of table 3's row labels are lost; the template's fixed row order still places
  * their numbers, so at most a few labels in a row go missing.
  */
-final class CellsRenderer implements Renderer {
+final class CellsRenderer implements Renderer.Text {
 
   private final double dropLabel;
   private final int maxDropped;

@@ -17,7 +17,7 @@ import org.gongkai.generate.ReportDocument.Table;
  * breadcrumbs, footer with phone and ICP numbers), tables with rowspan and colspan, in UTF-8 or GB18030 under a
  * gb2312 or gbk declaration. Older sites lay the whole page out in a table.
  */
-final class HtmlRenderer implements Renderer {
+final class HtmlRenderer implements Renderer.Text {
 
   private static final String[] HEADINGS = {"<p><strong>%s</strong></p>", "<h3>%s</h3>",
       "<p style=\"font-weight:bold\">%s</p>", "<p class=\"MsoNormal\"><b><span>%s</span></b></p>"};

@@ -15,7 +15,7 @@ import org.gongkai.generate.ReportDocument.Table;
  * numbers separated by spaces; labels wider than their column wrap over lines with the numbers after them, and a
  * row's last number may fall on the next line. Header cells of narrow columns break every few characters.
  */
-final class PdfRenderer implements Renderer {
+final class PdfRenderer implements Renderer.Text {
 
   private final int[] proseWidth;
   private final int[] labelWidth;

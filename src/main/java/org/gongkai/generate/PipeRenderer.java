@@ -14,7 +14,7 @@ import org.gongkai.generate.ReportDocument.Table;
  * A crawler's flattening of an HTML page (seed 000): a paragraph per line, a table row per line with its cells
  * joined by " | " and padded with "|" to the table's width. A cell spanning rows appears in its first row only.
  */
-final class PipeRenderer implements Renderer {
+final class PipeRenderer implements Renderer.Text {
 
   private final double cutHeaders;
 

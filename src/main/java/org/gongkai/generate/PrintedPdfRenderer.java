@@ -63,11 +63,6 @@ final class PrintedPdfRenderer implements Renderer {
   }
 
   @Override
-  public String render(ReportDocument doc, SplittableRandom r) {
-    throw new UnsupportedOperationException("a printed PDF is bytes, not text");
-  }
-
-  @Override
   public byte[] bytes(ReportDocument doc, java.nio.charset.Charset charset, SplittableRandom r) {
     try (PDDocument pdf = new PDDocument()) {
       PDType0Font font;

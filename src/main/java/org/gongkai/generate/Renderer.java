@@ -4,14 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Lays a report's content out as the text of one file layout. */
+/** Lays a report's content out as a file of one layout. */
 interface Renderer {
 
-  String render(ReportDocument doc, SplittableRandom r);
+  /** The file's bytes; {@code charset} is the layout's encoding where the file is text. */
+  byte[] bytes(ReportDocument doc, java.nio.charset.Charset charset, SplittableRandom r);
 
-  /** The file's bytes: the text in the layout's encoding, unless the layout is not text (a printed PDF). */
-  default byte[] bytes(ReportDocument doc, java.nio.charset.Charset charset, SplittableRandom r) {
-    return render(doc, r).getBytes(charset);
+  /** A layout that is text: its bytes are the text in the layout's encoding. */
+  interface Text extends Renderer {
+
+    String render(ReportDocument doc, SplittableRandom r);
+
+    @Override
+    default byte[] bytes(ReportDocument doc, java.nio.charset.Charset charset, SplittableRandom r) {
+      return render(doc, r).getBytes(charset);
+    }
   }
 
   static Renderer of(FileLayout layout, Settings corpus, Settings prose) {

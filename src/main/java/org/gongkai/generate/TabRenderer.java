@@ -15,7 +15,7 @@ import org.gongkai.generate.ReportDocument.Table;
  * cell where a merged cell continues downwards, rows split by empty lines; long cell texts wrap onto lines
  * without a tab.
  */
-final class TabRenderer implements Renderer {
+final class TabRenderer implements Renderer.Text {
 
   private static final int WRAP_AT = 20;
 
