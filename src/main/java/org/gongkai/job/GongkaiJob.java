@@ -222,16 +222,22 @@ public final class GongkaiJob {
       // a file whose content changed replaced its report: drop reports no file points to any more
       prune(spark, store, cfg);
     }
-    log.update(r -> prune ? r.withStage("store").withStage("prune") : r.withStage("store"));
+    // the stages are recorded with the run's finish, not each in a commit of its own (a Delta MERGE of a couple of
+    // seconds each): a run stopped before it is redone from its plan, as the next run finds it (the writes are
+    // keyed, the prune and the checks and rollups replacements: each done twice changes nothing)
+    log.stageDoneWithNextWrite("store");
+    if (prune) {
+      log.stageDoneWithNextWrite("prune");
+    }
     // check across reports and years, then roll up: the planned years only
     if (years == null || !years.isEmpty()) {
       CheckStage.crossReport(spark, store, cfg, runId, version, years);
       LOG.info("{}: cross-report checks written for {} ({} ms)", runId, years == null ? "every year" : years,
           since(started));
-      log.stageDone("checks");
+      log.stageDoneWithNextWrite("checks");
       Rollups.standard().build(spark, store, cfg, years);
       LOG.info("{}: rollups written ({} ms)", runId, since(started));
-      log.stageDone("rollups");
+      log.stageDoneWithNextWrite("rollups");
     }
     List<String> sample = parsed.where(col("outcome").equalTo(ParseStage.QUARANTINED))
         .select(concat(col("path"), lit(": "), col("reason"))).as(org.apache.spark.sql.Encoders.STRING())

@@ -235,6 +235,16 @@ public final class RunLog implements AutoCloseable {
     update(r -> r.withStage(stage));
   }
 
+  /**
+   * Records a finished stage with the run's next write (the next update, heartbeat or finish), not in a commit of
+   * its own: each is a Delta MERGE of a couple of seconds. For a stage whose redo is harmless: a run stopped
+   * before that write is taken not to have finished it, and the next run does it again (every stage is keyed or
+   * a replacement, so doing it twice changes nothing).
+   */
+  public synchronized void stageDoneWithNextWrite(String stage) {
+    record = record.withStage(stage);
+  }
+
   /** The run's end: its status, and the error's message when it failed. Stops the heartbeat first. */
   public void finish(String status, String error) {
     heartbeat.shutdownNow();

@@ -29,8 +29,11 @@ class IncrementalRecheckTest {
   }
 
   private long rollupVersion() {
-    String rollup = tmp.resolve("wh-incremental").resolve(org.gongkai.rollup.Rollups.ROLLUP).toString();
-    return io.delta.tables.DeltaTable.forPath(spark, rollup).history(1).head().getLong(0);
+    return version(tmp.resolve("wh-incremental").resolve(org.gongkai.rollup.Rollups.ROLLUP).toString());
+  }
+
+  private long version(String table) {
+    return io.delta.tables.DeltaTable.forPath(spark, table).history(1).head().getLong(0);
   }
 
   @Test
@@ -42,9 +45,15 @@ class IncrementalRecheckTest {
     GongkaiJob.run(spark, incremental, false);
     // the yearly case: a crawl of new reports of one year
     Warehouses.copy(generate("new", 8, "2024-2024", 8), in.resolve("new"));
+    long runsVersion = version(incremental.tablePath(JobConfig.RUNS));
     RunSummary added = GongkaiJob.run(spark, incremental, false);
     assertThat(added.parsed()).isEqualTo(8);
     assertThat(added.checkedYears()).containsExactlyInAnyOrder(2024, 2025);
+    // the run's row is written three times (claim, plan, finish): the stages come with the finish
+    assertThat(version(incremental.tablePath(JobConfig.RUNS))).isEqualTo(runsVersion + 3);
+    assertThat(org.gongkai.store.RunRecord.of(spark.read().format("delta").load(incremental.tablePath(JobConfig.RUNS))
+        .where("run_id = '" + added.runId() + "'").head()).stages())
+        .containsExactly("store", "checks", "rollups");
     Map<String, String> afterIncrement = Warehouses.fingerprints(spark, tmp.resolve("wh-incremental"));
     assertThat(afterIncrement).containsKeys("reports", "metrics", "anomalies", "agency_year", "rollup");
 
