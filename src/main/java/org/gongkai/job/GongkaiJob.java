@@ -67,7 +67,8 @@ public final class GongkaiJob {
 
   /**
    * One run: claims the warehouse (refused while another run holds it), then ingest → parse → store → check →
-   * roll up, each stage recorded in the runs table. Work an unfinished earlier run left is done too.
+   * roll up, its plan and finished stages recorded in the runs table. Work an unfinished earlier run left is done
+   * too.
    *
    * @throws WarehouseBusyException when another run holds the warehouse; nothing was read or written
    */
@@ -222,9 +223,10 @@ public final class GongkaiJob {
       // a file whose content changed replaced its report: drop reports no file points to any more
       prune(spark, store, cfg);
     }
-    // the stages are recorded with the run's finish, not each in a commit of its own (a Delta MERGE of a couple of
-    // seconds each): a run stopped before it is redone from its plan, as the next run finds it (the writes are
-    // keyed, the prune and the checks and rollups replacements: each done twice changes nothing)
+    // the stages are recorded with the run's next write of its row (the finish, or a heartbeat before it), not
+    // each in a commit of its own (a Delta MERGE of a couple of seconds each): a run stopped before that is redone
+    // from its plan by the next (the writes are keyed, the prune and the checks and rollups replacements: each
+    // done twice changes nothing)
     log.stageDoneWithNextWrite("store");
     if (prune) {
       log.stageDoneWithNextWrite("prune");

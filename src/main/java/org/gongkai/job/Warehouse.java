@@ -44,7 +44,8 @@ public final class Warehouse {
   /**
    * The stages after the writes, as a run under the lease does them: the plan recorded first (so a kill here is
    * redone by the next run), the reports and metrics of files no longer parsed pruned when asked, then the
-   * cross-report checks and gold tables of {@code years} (null: every year), each stage recorded when done.
+   * cross-report checks and gold tables of {@code years} (null: every year). Each stage is recorded when done, in
+   * a write of its own (these commands are rare; {@code gongkai run} records its stages with its finish).
    */
   public static void rebuild(SparkSession spark, DeltaStore store, JobConfig cfg, RunLog log,
                              java.util.Set<Integer> years, boolean prune) {

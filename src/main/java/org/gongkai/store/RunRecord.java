@@ -12,7 +12,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * One row of the {@code runs} table: what a run (or a rollup, a repair) is doing or did. Written when the run
- * starts ({@code running}: the claim on the warehouse), at each finished stage, and at its end ({@code succeeded},
+ * starts ({@code running}: the claim on the warehouse), with its plan, at each heartbeat, and at its end
+ * ({@code succeeded},
  * {@code failed}, {@code refused}); a run found dead by a later one is {@code abandoned}. Immutable.
  *
  * @param checkYears     the years whose checks and rollups the run recomputes (null with {@code checkAllYears})
