@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -124,38 +125,18 @@ public final class GongkaiJob {
     Dataset<Row> fresh = Ingest.unseen(listed, known, cfg.transientRetries()).persist(StorageLevel.MEMORY_AND_DISK());
     // the listing splits into these and the files ingested before as they are now (skipped)
     long freshCount = fresh.count();
-
-    // parse on the executors, once, with the manifest's fields as hints: checkpointed, the rows no longer depend
-    // on the tables this run changes
-    Dataset<Row> manifest = cfg.manifest() == null ? null : Manifest.read(spark, cfg.manifest(), cfg.input());
-    Dataset<Row> fromContent = freshCount == 0
-        ? spark.createDataFrame(List.of(), ParseStage.SCHEMA)
-        : withSmallGeneratedFunctions(spark, () -> ParseStage.parse(Manifest.attach(
-            Ingest.content(spark, fresh, cfg.maxFileBytes()), manifest), cfg.parseTimeoutMs(), cfg.documents())
-            .localCheckpoint(true, StorageLevel.DISK_ONLY()));
-    // every file's row without its cells (a few hundred bytes instead of tens of kilobytes): the accounting and
-    // every table but metrics read this, so the cells (kept on disk, not in the heap) are read back once more
-    // only, for the metrics
-    // as many partitions as task slots from here on: the parse ran in small tasks (a slow file holds up few
-    // others), but each write task makes a file per year partition, and thousands of small files slow every read
-    int slots = spark.sparkContext().defaultParallelism();
-    Dataset<Row> withCells = fromContent.coalesce(slots);
-    Dataset<Row> summaries = Tables.withoutCells(fromContent).coalesce(slots).localCheckpoint();
-    LOG.info("{}: new and changed files parsed ({} ms)", runId, since(started));
-    Dataset<Row> parsed = attempts(summaries.unionByName(
-        Tables.withoutCells(ParseStage.unread(fresh, summaries, cfg.maxFileBytes())).localCheckpoint()),
-        reprocess ? null : Ingest.retried(filesTable, cfg.transientRetries()));
-
-    // account for every file before anything is written
     long seen = listed.count();
     long skipped = seen - freshCount;
-    Map<String, Long> outcomes = new HashMap<>();
-    parsed.groupBy("outcome").count().collectAsList().forEach(r -> outcomes.put(r.getString(0), r.getLong(1)));
-    long parsedCount = outcomes.getOrDefault(ParseStage.PARSED, 0L);
-    long quarantined = outcomes.getOrDefault(ParseStage.QUARANTINED, 0L);
-    boolean changedPaths = filesTable != null && !fresh.join(filesTable.select("path"), "path").isEmpty();
+    // parse on the executors, once, with the manifest's fields as hints, and account for every file before
+    // anything is written. Nothing new or changed (the scheduled rerun of a corpus already ingested): no job
+    Parsed batch = freshCount == 0 ? Parsed.NONE : parse(spark, cfg, fresh, filesTable, reprocess, runId, started);
     fresh.unpersist();
     listed.unpersist();
+    Dataset<Row> withCells = batch.withCells();
+    Dataset<Row> parsed = batch.parsed();
+    long parsedCount = batch.parsedCount();
+    long quarantined = batch.quarantined();
+    boolean changedPaths = batch.changedPaths();
 
     LOG.info("{}: {} files seen, {} parsed, {} quarantined, {} skipped ({} ms)", runId, seen, parsedCount,
         quarantined, skipped, since(started));
@@ -170,7 +151,15 @@ public final class GongkaiJob {
     years = union(years, recovery.years());
     boolean prune = changedPaths || recovery.prune();
     Set<Integer> plan = years;
-    log.update(r -> r.withCounts(seen, parsedCount, quarantined, skipped).withPlan(plan, prune, recovery.runs()));
+    UnaryOperator<RunRecord> planned = r -> r.withCounts(seen, parsedCount, quarantined, skipped)
+        .withPlan(plan, prune, recovery.runs());
+    if (parsedCount + quarantined == 0 && plan != null && plan.isEmpty() && !prune) {
+      // nothing to write, check or roll up: the plan goes out with the finish (a run stopped before it wrote
+      // nothing, and a row without a plan leaves the next run nothing to redo)
+      log.changeWithNextWrite(planned);
+    } else {
+      log.update(planned);
+    }
 
     // store
     if (parsedCount + quarantined > 0) {
@@ -241,11 +230,48 @@ public final class GongkaiJob {
       LOG.info("{}: rollups written ({} ms)", runId, since(started));
       log.stageDoneWithNextWrite("rollups");
     }
-    List<String> sample = parsed.where(col("outcome").equalTo(ParseStage.QUARANTINED))
+    List<String> sample = quarantined == 0 ? List.of() : parsed.where(col("outcome").equalTo(ParseStage.QUARANTINED))
         .select(concat(col("path"), lit(": "), col("reason"))).as(org.apache.spark.sql.Encoders.STRING())
         .takeAsList(20);
     return new RunSummary(runId, started, Timestamp.from(Instant.now()), cfg.input(), cfg.warehouse(), reprocess,
-        seen, parsedCount, quarantined, skipped, sample, version, quality(parsed), plan);
+        seen, parsedCount, quarantined, skipped, sample, version,
+        parsedCount == 0 ? List.of() : quality(parsed), plan);
+  }
+
+  /**
+   * The files of a run parsed and accounted for: the rows with their cells (for the metrics), every file's row
+   * without them (the other tables), the outcomes' counts, and whether a file at a known path changed.
+   */
+  private record Parsed(Dataset<Row> withCells, Dataset<Row> parsed, long parsedCount, long quarantined,
+                        boolean changedPaths) {
+    static final Parsed NONE = new Parsed(null, null, 0, 0, false);
+  }
+
+  /** Parses the new and changed files on the executors and counts their outcomes. */
+  private static Parsed parse(SparkSession spark, JobConfig cfg, Dataset<Row> fresh, Dataset<Row> filesTable,
+                              boolean reprocess, String runId, Timestamp started) {
+    // checkpointed: the rows no longer depend on the tables this run changes
+    Dataset<Row> manifest = cfg.manifest() == null ? null : Manifest.read(spark, cfg.manifest(), cfg.input());
+    Dataset<Row> fromContent = withSmallGeneratedFunctions(spark, () -> ParseStage.parse(Manifest.attach(
+        Ingest.content(spark, fresh, cfg.maxFileBytes()), manifest), cfg.parseTimeoutMs(), cfg.documents())
+        .localCheckpoint(true, StorageLevel.DISK_ONLY()));
+    // every file's row without its cells (a few hundred bytes instead of tens of kilobytes): the accounting and
+    // every table but metrics read this, so the cells (kept on disk, not in the heap) are read back once more
+    // only, for the metrics
+    // as many partitions as task slots from here on: the parse ran in small tasks (a slow file holds up few
+    // others), but each write task makes a file per year partition, and thousands of small files slow every read
+    int slots = spark.sparkContext().defaultParallelism();
+    Dataset<Row> withCells = fromContent.coalesce(slots);
+    Dataset<Row> summaries = Tables.withoutCells(fromContent).coalesce(slots).localCheckpoint();
+    LOG.info("{}: new and changed files parsed ({} ms)", runId, since(started));
+    Dataset<Row> parsed = attempts(summaries.unionByName(
+        Tables.withoutCells(ParseStage.unread(fresh, summaries, cfg.maxFileBytes())).localCheckpoint()),
+        reprocess ? null : Ingest.retried(filesTable, cfg.transientRetries()));
+    Map<String, Long> outcomes = new HashMap<>();
+    parsed.groupBy("outcome").count().collectAsList().forEach(r -> outcomes.put(r.getString(0), r.getLong(1)));
+    boolean changedPaths = filesTable != null && !fresh.join(filesTable.select("path"), "path").isEmpty();
+    return new Parsed(withCells, parsed, outcomes.getOrDefault(ParseStage.PARSED, 0L),
+        outcomes.getOrDefault(ParseStage.QUARANTINED, 0L), changedPaths);
   }
 
   /** The parse quality of this run's parsed files, per layout (from the rows without cells: one small job). */

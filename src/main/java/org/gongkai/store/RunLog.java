@@ -114,19 +114,15 @@ public final class RunLog implements AutoCloseable {
           .option("userMetadata", tag).save(path);
       return null;
     });
-    long version = commitVersion(spark, path, tag);
-
-    // the runs as they were before this claim, with their state as it is now
-    Set<String> before = new HashSet<>();
-    for (Row r : spark.read().format("delta").option("versionAsOf", version - 1).load(path).select("run_id")
-        .collectAsList()) {
-      before.add(r.getString(0));
-    }
+    // the runs claimed before this one, with their state as it is now: every row but this run's and those of
+    // the claims committed after it (a run's row enters the table with its claim, so these are the runs the
+    // table held just before this claim, read from the history instead of a second version of the table)
+    Set<String> after = claimedAfter(spark, path, tag);
     Instant now = Instant.now();
     List<RunRecord> earlier = new ArrayList<>();
     for (Row r : spark.read().format("delta").load(path).collectAsList()) {
       RunRecord run = RunRecord.of(r);
-      if (before.contains(run.runId())) {
+      if (!run.runId().equals(claim.runId()) && !after.contains(run.runId())) {
         earlier.add(run);
       }
     }
@@ -241,8 +237,16 @@ public final class RunLog implements AutoCloseable {
    * before that write is taken not to have finished it, and the next run does it again (every stage is keyed or
    * a replacement, so doing it twice changes nothing).
    */
-  public synchronized void stageDoneWithNextWrite(String stage) {
-    record = record.withStage(stage);
+  public void stageDoneWithNextWrite(String stage) {
+    changeWithNextWrite(r -> r.withStage(stage));
+  }
+
+  /**
+   * Changes this run's row without writing it: the change goes out with the next write (update, heartbeat or
+   * finish). For what no later run needs should this one stop before that write.
+   */
+  public synchronized void changeWithNextWrite(UnaryOperator<RunRecord> change) {
+    record = change.apply(record);
   }
 
   /** The run's end: its status, and the error's message when it failed. Stops the heartbeat first. */
@@ -275,14 +279,30 @@ public final class RunLog implements AutoCloseable {
     return null;
   }
 
-  /** The version of the commit tagged {@code tag} (this process's claim). */
-  private static long commitVersion(SparkSession spark, String path, String tag) {
+  /**
+   * The run ids of the claims committed after the one tagged {@code tag} (this process's), from the table's
+   * history: the last 20 commits, or all of them when this claim is older than that.
+   */
+  private static Set<String> claimedAfter(SparkSession spark, String path, String tag) {
+    String prefix = "gongkai claim ";
     for (int limit : new int[] {20, Integer.MAX_VALUE}) {
       DeltaTable table = DeltaTable.forPath(spark, path);
       Dataset<Row> history = limit == Integer.MAX_VALUE ? table.history() : table.history(limit);
-      List<Row> mine = history.where(history.col("userMetadata").equalTo(tag)).select("version").collectAsList();
-      if (!mine.isEmpty()) {
-        return mine.get(0).getLong(0);
+      List<Row> commits = history.select("version", "userMetadata").collectAsList();
+      Long mine = null;
+      for (Row c : commits) {
+        if (tag.equals(c.getString(1))) {
+          mine = c.getLong(0);
+        }
+      }
+      if (mine != null) {
+        Set<String> after = new HashSet<>();
+        for (Row c : commits) {
+          if (c.getLong(0) > mine && c.getString(1) != null && c.getString(1).startsWith(prefix)) {
+            after.add(c.getString(1).substring(prefix.length()));
+          }
+        }
+        return after;
       }
     }
     throw new IllegalStateException("the claim " + tag + " is not in the history of " + path);

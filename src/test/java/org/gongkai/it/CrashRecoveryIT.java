@@ -113,6 +113,38 @@ class CrashRecoveryIT {
     killAtThenRerun("after-files");
   }
 
+  /**
+   * A run with nothing new writes no plan before its finish: killed there, it leaves a row without one, and the
+   * next run has nothing of it to redo.
+   */
+  @Test
+  void killedWithNothingNewBeforeItsFinish() throws Exception {
+    Path warehouse = copy(reference, "wh-idle");
+    JobProcess killed = JobProcess.runLocal(tmp.resolve("idle-killed.log"), "-Dgongkai.pauseAt=after-files",
+        "--input", input.toString(), "--warehouse", warehouse.toString());
+    killed.awaitOutput("gongkai: paused at after-files", 600);
+    killed.kill();
+
+    JobProcess rerun = JobProcess.runLocal(tmp.resolve("idle-rerun.log"), "", "--input", input.toString(),
+        "--warehouse", warehouse.toString());
+    assertThat(rerun.exit()).as(rerun.output()).isZero();
+    assertThat(rerun.output()).contains("0 parsed").doesNotContain("left unfinished");
+    assertThat(Warehouses.fingerprints(spark, warehouse)).isEqualTo(expected);
+    List<Row> runs = spark.read().format("delta").load(warehouse.resolve("runs").toString())
+        .orderBy("started_at").collectAsList();
+    // part A, the reference run, the killed run, the rerun
+    assertThat(runs).hasSize(4);
+    Row dead = runs.get(2);
+    Row rerunRow = runs.get(3);
+    assertThat((String) dead.getAs("status")).isEqualTo("abandoned");
+    assertThat(((Number) dead.getAs("pid")).longValue()).isEqualTo(killed.pid());
+    assertThat((Object) dead.getAs("check_all_years")).isNull();
+    assertThat((String) rerunRow.getAs("status")).isEqualTo("succeeded");
+    assertThat(rerunRow.<String>getList(rerunRow.fieldIndex("recovers"))).isEmpty();
+    assertThat(((Number) rerunRow.getAs("skipped")).longValue())
+        .isEqualTo(((Number) rerunRow.getAs("files_seen")).longValue()).isPositive();
+  }
+
   @Test
   void killedDuringTheRollups() throws Exception {
     killAtThenRerun("during-rollups");

@@ -76,8 +76,24 @@ class IncrementalRecheckTest {
     assertThat(rollupVersion()).isGreaterThan(rollupVersion);
     assertThat(Warehouses.fingerprints(spark, tmp.resolve("wh-incremental"))).isEqualTo(afterIncrement);
 
-    // without it, a run with nothing new recomputes nothing
+    // without it, a run with nothing new recomputes nothing, and writes its row twice only (claim, then the
+    // finish with its counts and its empty plan): with nothing to write, no plan is needed before the finish
+    long beforeIdle = version(incremental.tablePath(JobConfig.RUNS));
     RunSummary idle = GongkaiJob.run(spark, incremental, false);
     assertThat(idle.checkedYears()).isEmpty();
+    assertThat(idle.skipped()).isEqualTo(idle.seen()).isEqualTo(48);
+    long idleBeats = (idle.endedAt().getTime() - idle.startedAt().getTime())
+        / Math.max(1_000, incremental.staleAfter().toMillis() / 5);
+    assertThat(version(incremental.tablePath(JobConfig.RUNS))).isBetween(beforeIdle + 2, beforeIdle + 2 + idleBeats);
+    org.gongkai.store.RunRecord idleRow = org.gongkai.store.RunRecord.of(spark.read().format("delta")
+        .load(incremental.tablePath(JobConfig.RUNS)).where("run_id = '" + idle.runId() + "'").head());
+    assertThat(idleRow.status()).isEqualTo(org.gongkai.store.RunRecord.SUCCEEDED);
+    assertThat(idleRow.filesSeen()).isEqualTo(48L);
+    assertThat(idleRow.skipped()).isEqualTo(48L);
+    assertThat(idleRow.parsed()).isZero();
+    assertThat(idleRow.checkAllYears()).isFalse();
+    assertThat(idleRow.plannedYears()).isEmpty();
+    assertThat(idleRow.stages()).containsExactly("store");
+    assertThat(Warehouses.fingerprints(spark, tmp.resolve("wh-incremental"))).isEqualTo(afterIncrement);
   }
 }
