@@ -45,7 +45,9 @@ public final class RollupCommand implements Callable<Integer> {
       }
       Timestamp started = Timestamp.from(Instant.now());
       String runId = "rollup-" + (year == null ? "all" : year) + "-"
-          + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started.toInstant());
+          + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started.toInstant())
+          // unique: two rollups of a year started in the same second are two claims (the lease tells them apart by id)
+          + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
       RunRecord claim = RunLog.claimOf(runId, "rollup", started, null, cfg.warehouse(), false,
           BuildInfo.parserVersion());
       Set<Integer> asked = year == null ? null : Set.of(year);

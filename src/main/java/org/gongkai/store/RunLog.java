@@ -116,13 +116,16 @@ public final class RunLog implements AutoCloseable {
     });
     // the runs claimed before this one, with their state as it is now: every row but this run's and those of
     // the claims committed after it (a run's row enters the table with its claim, so these are the runs the
-    // table held just before this claim, read from the history instead of a second version of the table)
+    // table held just before this claim, read from the history instead of a second version of the table). The
+    // rows first, the history after: a claim committed in between is then in neither, not taken for an earlier
+    // one
+    List<Row> rows = spark.read().format("delta").load(path).collectAsList();
     Set<String> after = claimedAfter(spark, path, tag);
     Instant now = Instant.now();
     List<RunRecord> earlier = new ArrayList<>();
-    for (Row r : spark.read().format("delta").load(path).collectAsList()) {
+    for (Row r : rows) {
       RunRecord run = RunRecord.of(r);
-      if (!run.runId().equals(claim.runId()) && !after.contains(run.runId())) {
+      if (!claim.runId().equals(run.runId()) && !after.contains(run.runId())) {
         earlier.add(run);
       }
     }
