@@ -66,3 +66,60 @@ gongkai_props() {
   echo "-Dgongkai.home=$here -Dgongkai.errorLog=${GONGKAI_ERROR_LOG:-$here/target/gongkai-errors.log}" \
     "-Dlog4j2.configurationFile=$here/conf/log4j2.properties"
 }
+
+# JDK class-data sharing (AppCDS) for the local-mode JVMs: prints the option that maps target/gongkai.jsa, an
+# archive of the classes a run loads (Spark, Delta, Hadoop, gongkai), and makes the archive first when the jar or
+# the classpath changed. A JVM started with it loads those classes from the archive instead of parsing and
+# verifying them from the jars: a run with 0 new files at 100,000 reports took 26 s instead of 36-40 s
+# (jobs/bench-results.md). The archive is made once per build, by a run of the sample corpus into a temporary
+# warehouse (about a minute), under a lock: a process that finds another one making it runs without it rather
+# than waiting. A failed attempt is not retried until the next build, and never stops the command: the JVM runs
+# without the archive, as it does when the archive does not fit (another JDK). GONGKAI_CDS=0 turns it off.
+gongkai_cds() {
+  [ "${GONGKAI_CDS:-1}" = 1 ] || return 0
+  local jsa="$here/target/gongkai.jsa" stamp="$here/target/gongkai.jsa.stamp" key
+  # the archive is valid for this classpath (jars only: a folder on it disables the archive) and this JDK
+  key="$(gongkai_classpath) $(readlink -f "$(command -v java)")"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "ok $key" ] || [ ! "$jsa" -nt "$here/target/gongkai.jar" ]; then
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "failed $key" ] && [ "$stamp" -nt "$here/target/gongkai.jar" ]; then
+      return 0
+    fi
+    gongkai_cds_make "$jsa" "$stamp" "$key" || return 0
+  fi
+  echo "-XX:SharedArchiveFile=$jsa"
+}
+
+# Makes the archive under target/gongkai.jsa.lock; fails when another process holds the lock or the run fails.
+gongkai_cds_make() {
+  local jsa="$1" stamp="$2" key="$3" tmp status=0 lock part="$1.part.$$"
+  exec {lock}> "$here/target/gongkai.jsa.lock"
+  if ! flock -n "$lock"; then
+    exec {lock}>&-
+    return 1
+  fi
+  # another process may have made it while this one was checking
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "ok $key" ] && [ "$jsa" -nt "$here/target/gongkai.jar" ]; then
+    exec {lock}>&-
+    return 0
+  fi
+  echo "gongkai: writing the class-data archive target/gongkai.jsa (once per build, about a minute) ..." >&2
+  tmp="$(mktemp -d)"
+  # shellcheck disable=SC2046
+  (cd "$tmp" && java -Xmx1g $(gongkai_gc) $(gongkai_jvm_opens) $(gongkai_props) \
+      -Dgongkai.errorLog="$tmp/errors.log" -XX:ArchiveClassesAtExit="$part" \
+      -cp "$(gongkai_classpath)" org.gongkai.cli.Gongkai run --master "local[*]" \
+      --input "$here/src/sample/corpus" --warehouse "$tmp/warehouse" > "$tmp/training.log" 2>&1) || status=$?
+  if [ "$status" = 0 ] && [ -s "$part" ]; then
+    # a rename in one folder: a JVM starting meanwhile maps the old archive or the new one, never half of one
+    mv -f "$part" "$jsa"
+    echo "ok $key" > "$stamp"
+  else
+    echo "gongkai: no class-data archive (the training run ended with exit $status and wrote none; its output is in" \
+      "$here/target/gongkai.jsa.log); running without it" >&2
+    cp "$tmp/training.log" "$here/target/gongkai.jsa.log" 2>/dev/null || true
+    echo "failed $key" > "$stamp"
+  fi
+  rm -rf "$tmp" "$part"
+  exec {lock}>&-
+  [ "$status" = 0 ]
+}

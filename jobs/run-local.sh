@@ -15,6 +15,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$here/jobs/lib.sh"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 gongkai_build
+cds="$(gongkai_cds)"
 # shellcheck disable=SC2046
-exec java ${GONGKAI_JAVA_OPTS:--Xmx4g} $(gongkai_gc) $(gongkai_jvm_opens) $(gongkai_props) \
+exec java ${GONGKAI_JAVA_OPTS:--Xmx4g} $(gongkai_gc) $(gongkai_jvm_opens) $(gongkai_props) $cds \
   -cp "$(gongkai_classpath)" org.gongkai.cli.Gongkai run --master "local[*]" "$@"

@@ -24,20 +24,26 @@ final class JobProcess {
 
   /** {@code jobs/run-local.sh ARGS}; {@code jvmOptions} are added to GONGKAI_JAVA_OPTS. */
   static JobProcess runLocal(Path log, String jvmOptions, String... args) throws IOException {
-    return start("jobs/run-local.sh", log, jvmOptions, args);
+    return start("jobs/run-local.sh", log, jvmOptions, false, args);
+  }
+
+  /** {@code jobs/run-local.sh ARGS} with the class-data archive, as an operator's runs have it. */
+  static JobProcess runLocalWithClassData(Path log, String jvmOptions, String... args) throws IOException {
+    return start("jobs/run-local.sh", log, jvmOptions, true, args);
   }
 
   /** {@code jobs/gongkai ARGS}. */
   static JobProcess gongkai(Path log, String... args) throws IOException {
-    return start("jobs/gongkai", log, "", args);
+    return start("jobs/gongkai", log, "", false, args);
   }
 
   /** {@code jobs/gongkai ARGS}; {@code jvmOptions} are added to GONGKAI_JAVA_OPTS. */
   static JobProcess gongkaiWith(Path log, String jvmOptions, String... args) throws IOException {
-    return start("jobs/gongkai", log, jvmOptions, args);
+    return start("jobs/gongkai", log, jvmOptions, false, args);
   }
 
-  private static JobProcess start(String script, Path log, String jvmOptions, String... args) throws IOException {
+  private static JobProcess start(String script, Path log, String jvmOptions, boolean classData, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of("bash", script));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -45,6 +51,9 @@ final class JobProcess {
     pb.environment().put("GONGKAI_JAVA_OPTS", "-Xmx1g " + jvmOptions);
     pb.environment().put("GONGKAI_ERROR_LOG", log + ".errors");
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    // without the class-data archive unless asked: its training run (a minute, once per build) would make the first
+    // job of a test late and keep two jobs meant to start together apart
+    pb.environment().put("GONGKAI_CDS", classData ? "1" : "0");
     return new JobProcess(pb.start(), log);
   }
 
