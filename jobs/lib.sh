@@ -86,7 +86,9 @@ gongkai_cds() {
     fi
     gongkai_cds_make "$jsa" "$stamp" "$key" || return 0
   fi
-  echo "-XX:SharedArchiveFile=$jsa"
+  # the JVM's warning when an archive does not fit (a dependency jar replaced since) goes to stderr, not stdout
+  # where it would be mixed into a command's output (`jobs/gongkai parse` writes JSON Lines there)
+  echo "-XX:SharedArchiveFile=$jsa -Xlog:cds*=off -Xlog:cds*=warning:stderr"
 }
 
 # Makes the archive under target/gongkai.jsa.lock; fails when another process holds the lock or the run fails.
@@ -105,7 +107,7 @@ gongkai_cds_make() {
   echo "gongkai: writing the class-data archive target/gongkai.jsa (once per build, about a minute) ..." >&2
   tmp="$(mktemp -d)"
   # shellcheck disable=SC2046
-  (cd "$tmp" && java -Xmx1g $(gongkai_gc) $(gongkai_jvm_opens) $(gongkai_props) \
+  (cd "$tmp" && SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" java -Xmx1g $(gongkai_gc) $(gongkai_jvm_opens) $(gongkai_props) \
       -Dgongkai.errorLog="$tmp/errors.log" -XX:ArchiveClassesAtExit="$part" \
       -cp "$(gongkai_classpath)" org.gongkai.cli.Gongkai run --master "local[*]" \
       --input "$here/src/sample/corpus" --warehouse "$tmp/warehouse" > "$tmp/training.log" 2>&1) || status=$?
@@ -118,6 +120,7 @@ gongkai_cds_make() {
       "$here/target/gongkai.jsa.log); running without it" >&2
     cp "$tmp/training.log" "$here/target/gongkai.jsa.log" 2>/dev/null || true
     echo "failed $key" > "$stamp"
+    status=1 # exit 0 without an archive (a JDK without a base archive) is a failure too
   fi
   rm -rf "$tmp" "$part"
   exec {lock}>&-

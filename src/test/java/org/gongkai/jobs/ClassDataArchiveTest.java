@@ -48,7 +48,7 @@ class ClassDataArchiveTest {
     String first = cds(Map.of());
     String second = cds(Map.of());
     Path jsa = target.resolve("gongkai.jsa");
-    assertThat(first).isEqualTo("-XX:SharedArchiveFile=" + jsa);
+    assertThat(first).isEqualTo(option(jsa));
     assertThat(second).isEqualTo(first);
     List<String> trainings = Files.readAllLines(calls);
     assertThat(trainings).hasSize(1);
@@ -84,7 +84,7 @@ class ClassDataArchiveTest {
 
     javaStub(0, 0);
     rebuilt("gongkai.jsa.stamp");
-    assertThat(cds(Map.of())).isEqualTo("-XX:SharedArchiveFile=" + target.resolve("gongkai.jsa"));
+    assertThat(cds(Map.of())).isEqualTo(option(target.resolve("gongkai.jsa")));
     assertThat(Files.readAllLines(calls)).hasSize(2);
   }
 
@@ -97,8 +97,8 @@ class ClassDataArchiveTest {
     String outB = output(b);
     assertThat(Files.readAllLines(calls)).hasSize(1);
     // the one that found the lock taken runs without the archive; one that came after the training uses it
-    assertThat(List.of(outA, outB)).contains("-XX:SharedArchiveFile=" + target.resolve("gongkai.jsa"))
-        .allMatch(o -> o.isEmpty() || o.equals("-XX:SharedArchiveFile=" + target.resolve("gongkai.jsa")));
+    assertThat(List.of(outA, outB)).contains(option(target.resolve("gongkai.jsa")))
+        .allMatch(o -> o.isEmpty() || o.equals(option(target.resolve("gongkai.jsa"))));
   }
 
   @Test
@@ -136,6 +136,10 @@ class ClassDataArchiveTest {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
     return out;
+  }
+
+  private static String option(Path jsa) {
+    return "-XX:SharedArchiveFile=" + jsa + " -Xlog:cds*=off -Xlog:cds*=warning:stderr";
   }
 
   /** The jar built after {@code made} was written. */
