@@ -77,11 +77,17 @@ gongkai_props() {
 # without the archive, as it does when the archive does not fit (another JDK). GONGKAI_CDS=0 turns it off.
 gongkai_cds() {
   [ "${GONGKAI_CDS:-1}" = 1 ] || return 0
-  local jsa="$here/target/gongkai.jsa" stamp="$here/target/gongkai.jsa.stamp" key
-  # the archive is valid for this classpath (jars only: a folder on it disables the archive) and this JDK
-  key="$(gongkai_classpath) $(readlink -f "$(command -v java)")"
+  local o opts jsa="$here/target/gongkai.jsa" stamp="$here/target/gongkai.jsa.stamp" key
+  # a user's own class-data options win: two archives, or one and -Xshare:off, and the JVM refuses or ignores one
+  read -ra opts -d '' <<< "${GONGKAI_JAVA_OPTS:-} ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-}" || true
+  for o in "${opts[@]}"; do
+    case "$o" in
+      -XX:SharedArchiveFile=*|-XX:ArchiveClassesAtExit=*|-Xshare:*|-XX:[+-]UseSharedSpaces) return 0 ;;
+    esac
+  done
+  key="$(gongkai_cds_key)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "ok $key" ] || [ ! "$jsa" -nt "$here/target/gongkai.jar" ]; then
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "failed $key" ] && [ "$stamp" -nt "$here/target/gongkai.jar" ]; then
+    if gongkai_cds_failed "$stamp" "$key"; then
       return 0
     fi
     gongkai_cds_make "$jsa" "$stamp" "$key" || return 0
@@ -91,23 +97,62 @@ gongkai_cds() {
   echo "-XX:SharedArchiveFile=$jsa -Xlog:cds*=off -Xlog:cds*=warning:stderr"
 }
 
+# Whether a jobs/gongkai command line starts Spark: only those are worth the archive's minute of training after a
+# build; parse, generate, dictionary and a --help or --version answer at once without it.
+gongkai_starts_spark() {
+  local a
+  for a in "$@"; do
+    case "$a" in -h|--help|-V|--version) return 1 ;; esac
+  done
+  for a in "$@"; do
+    case "$a" in
+      -*) ;;
+      run|sql|evaluate|rollup|repair|migrate) return 0 ;;
+      *) return 1 ;;
+    esac
+  done
+  return 1
+}
+
+# What the archive is valid for: this classpath (jars only: a folder on it disables the archive), each jar as it is
+# now (a dependency downloaded again, same path, is another jar to the JVM) and this JDK, also when updated in place.
+gongkai_cds_key() {
+  local cp java sum
+  cp="$(gongkai_classpath)"
+  java="$(readlink -f "$(command -v java)")"
+  sum="$( { tr ':' '\n' <<< "$cp" | xargs -d '\n' stat -L -c '%n:%Y:%s' 2>&1; \
+    cat "$(dirname "$java")/../release" 2>/dev/null; } | cksum | cut -d' ' -f1)"
+  echo "$cp $java $sum"
+}
+
+# A training that failed for this key since the last build: not tried again before the next one.
+gongkai_cds_failed() {
+  [ -f "$1" ] && [ "$(cat "$1")" = "failed $2" ] && [ "$1" -nt "$here/target/gongkai.jar" ]
+}
+
 # Makes the archive under target/gongkai.jsa.lock; fails when another process holds the lock or the run fails.
-gongkai_cds_make() {
-  local jsa="$1" stamp="$2" key="$3" tmp status=0 lock part="$1.part.$$"
+# A subshell, so its exit trap removes the temporary files when it ends, also by a signal, without taking the trap of
+# the script that sources this file.
+gongkai_cds_make() (
+  jsa="$1" stamp="$2" key="$3" tmp="" status=0 part="$1.part.$$"
+  trap 'rm -rf "$tmp" "$part"' EXIT
+  trap 'exit 143' TERM HUP INT
   exec {lock}> "$here/target/gongkai.jsa.lock"
-  if ! flock -n "$lock"; then
-    exec {lock}>&-
-    return 1
-  fi
-  # another process may have made it while this one was checking
+  flock -n "$lock" || exit 1
+  # another process may have made it, or failed to, while this one was checking
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "ok $key" ] && [ "$jsa" -nt "$here/target/gongkai.jar" ]; then
-    exec {lock}>&-
-    return 0
+    exit 0
   fi
+  gongkai_cds_failed "$stamp" "$key" && exit 1
+  # parts left by a training killed with kill -9: nobody else writes one while this process holds the lock
+  rm -f "$jsa".part.*
   echo "gongkai: writing the class-data archive target/gongkai.jsa (once per build, about a minute) ..." >&2
   tmp="$(mktemp -d)"
+  # a hung training (a Spark port that never binds) is stopped, not waited for: the command then runs without it;
+  # --foreground keeps java in the terminal's process group, so Ctrl-C stops it with the command
   # shellcheck disable=SC2046
-  (cd "$tmp" && SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" java -Xmx1g $(gongkai_gc) $(gongkai_jvm_opens) $(gongkai_props) \
+  (cd "$tmp" && SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" timeout --foreground -k 60 "${GONGKAI_CDS_TIMEOUT:-900}" \
+      java -Xmx1g $(gongkai_gc) $(gongkai_jvm_opens) $(gongkai_props) \
       -Dgongkai.errorLog="$tmp/errors.log" -XX:ArchiveClassesAtExit="$part" \
       -cp "$(gongkai_classpath)" org.gongkai.cli.Gongkai run --master "local[*]" \
       --input "$here/src/sample/corpus" --warehouse "$tmp/warehouse" > "$tmp/training.log" 2>&1) || status=$?
@@ -116,13 +161,15 @@ gongkai_cds_make() {
     mv -f "$part" "$jsa"
     echo "ok $key" > "$stamp"
   else
+    if [ "$status" = 124 ]; then
+      echo "the training run did not end in ${GONGKAI_CDS_TIMEOUT:-900} s and was stopped" >> "$tmp/training.log"
+    fi
     echo "gongkai: no class-data archive (the training run ended with exit $status and wrote none; its output is in" \
       "$here/target/gongkai.jsa.log); running without it" >&2
-    cp "$tmp/training.log" "$here/target/gongkai.jsa.log" 2>/dev/null || true
+    # its console and the stack traces of its error log, kept for whoever reads the message above
+    cat "$tmp/training.log" "$tmp/errors.log" > "$here/target/gongkai.jsa.log" 2>/dev/null || true
     echo "failed $key" > "$stamp"
     status=1 # exit 0 without an archive (a JDK without a base archive) is a failure too
   fi
-  rm -rf "$tmp" "$part"
-  exec {lock}>&-
   [ "$status" = 0 ]
-}
+)

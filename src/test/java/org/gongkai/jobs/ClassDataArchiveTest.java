@@ -28,6 +28,7 @@ class ClassDataArchiveTest {
   private Path target;
   private Path calls;
   private Path bin;
+  private Path m2;
 
   @BeforeEach
   void project() throws IOException {
@@ -35,8 +36,12 @@ class ClassDataArchiveTest {
     target = Files.createDirectories(project.resolve("target"));
     Files.createDirectories(project.resolve("src/sample/corpus"));
     Files.writeString(project.resolve("pom.xml"), "<spark.jvm.opens>--add-opens=java.base/java.nio=ALL-UNNAMED</spark.jvm.opens>\n");
-    Files.writeString(target.resolve("classpath.txt"), "/m2/a.jar:/m2/b.jar");
-    Files.writeString(target.resolve("provided-classpath.txt"), "/m2/spark.jar");
+    m2 = Files.createDirectories(dir.resolve("m2"));
+    for (String jar : List.of("a.jar", "b.jar", "c.jar", "spark.jar")) {
+      touch(m2.resolve(jar), Instant.now().minusSeconds(3600));
+    }
+    Files.writeString(target.resolve("classpath.txt"), m2.resolve("a.jar") + ":" + m2.resolve("b.jar"));
+    Files.writeString(target.resolve("provided-classpath.txt"), m2.resolve("spark.jar").toString());
     touch(target.resolve("gongkai.jar"), Instant.now().minusSeconds(600));
     calls = dir.resolve("calls.txt");
     bin = Files.createDirectories(dir.resolve("bin"));
@@ -55,7 +60,8 @@ class ClassDataArchiveTest {
     // the training: a run of the sample corpus into a temporary warehouse, the job's classpath, the archive at exit
     assertThat(trainings.get(0))
         .contains("-XX:ArchiveClassesAtExit=", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "-cp " + target.resolve("gongkai.jar") + ":/m2/a.jar:/m2/b.jar:/m2/spark.jar",
+            "-cp " + target.resolve("gongkai.jar") + ":" + m2.resolve("a.jar") + ":" + m2.resolve("b.jar") + ":"
+                + m2.resolve("spark.jar"),
             "org.gongkai.cli.Gongkai run", "--input " + project.resolve("src/sample/corpus"))
         .doesNotContain("--warehouse " + project);
     assertThat(Files.readString(jsa)).isEqualTo("archive");
@@ -67,10 +73,73 @@ class ClassDataArchiveTest {
     assertThat(Files.readAllLines(calls)).hasSize(2);
 
     // a dependency added: another classpath, made again
-    Files.writeString(target.resolve("classpath.txt"), "/m2/a.jar:/m2/b.jar:/m2/c.jar");
+    Files.writeString(target.resolve("classpath.txt"),
+        m2.resolve("a.jar") + ":" + m2.resolve("b.jar") + ":" + m2.resolve("c.jar"));
     assertThat(cds(Map.of())).isEqualTo(first);
     assertThat(Files.readAllLines(calls)).hasSize(3);
-    assertThat(Files.readAllLines(calls).get(2)).contains("/m2/c.jar");
+    assertThat(Files.readAllLines(calls).get(2)).contains(m2.resolve("c.jar").toString());
+    assertThat(cds(Map.of())).isEqualTo(first);
+    assertThat(Files.readAllLines(calls)).hasSize(3);
+  }
+
+  @Test
+  void aJarDownloadedAgainOrTheJdkUpdatedInPlaceMakesItAgain() throws Exception {
+    // the stand-in java is bin/java, so its JDK's release file is the one beside bin
+    Path release = dir.resolve("release");
+    Files.writeString(release, "JAVA_VERSION=\"17.0.12\"\n");
+    String option = option(target.resolve("gongkai.jsa"));
+    assertThat(cds(Map.of())).isEqualTo(option);
+    assertThat(cds(Map.of())).isEqualTo(option);
+    assertThat(Files.readAllLines(calls)).hasSize(1);
+
+    // same path, another jar: the JVM would refuse the archive (or worse, if only the size were compared)
+    Files.writeString(m2.resolve("b.jar"), "a newer download");
+    assertThat(cds(Map.of())).isEqualTo(option);
+    assertThat(Files.readAllLines(calls)).hasSize(2);
+
+    Files.writeString(release, "JAVA_VERSION=\"17.0.13\"\n");
+    assertThat(cds(Map.of())).isEqualTo(option);
+    assertThat(cds(Map.of())).isEqualTo(option);
+    assertThat(Files.readAllLines(calls)).hasSize(3);
+  }
+
+  @Test
+  void aUsersOwnClassDataOptionsWin() throws Exception {
+    assertThat(cds(Map.of("GONGKAI_JAVA_OPTS", "-Xmx2g -Xshare:off"))).isEmpty();
+    assertThat(cds(Map.of("JAVA_TOOL_OPTIONS", "-XX:SharedArchiveFile=/opt/app.jsa"))).isEmpty();
+    assertThat(cds(Map.of("JDK_JAVA_OPTIONS", "-XX:ArchiveClassesAtExit=/tmp/x.jsa"))).isEmpty();
+    assertThat(calls).doesNotExist();
+    // an unrelated option does not count
+    assertThat(cds(Map.of("GONGKAI_JAVA_OPTS", "-Xmx2g -XX:+UseG1GC"))).isEqualTo(option(target.resolve("gongkai.jsa")));
+  }
+
+  @Test
+  void aHungTrainingIsStoppedAndLeavesNoPartBehind() throws Exception {
+    // a part left by a training killed with kill -9
+    Files.writeString(target.resolve("gongkai.jsa.part.4242"), "half an archive");
+    javaStub(0, 30);
+    assertThat(cds(Map.of("GONGKAI_CDS_TIMEOUT", "2"))).isEmpty();
+    assertThat(target.resolve("gongkai.jsa")).doesNotExist();
+    assertThat(Files.readString(target.resolve("gongkai.jsa.stamp"))).startsWith("failed ");
+    assertThat(Files.readString(target.resolve("gongkai.jsa.log"))).contains("did not end in 2 s");
+    try (var files = Files.list(target)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.contains(".part"));
+    }
+    // and not tried again before the next build
+    assertThat(cds(Map.of())).isEmpty();
+    assertThat(Files.readAllLines(calls)).hasSize(1);
+  }
+
+  @Test
+  void anExitZeroWithoutAnArchiveIsAFailure() throws Exception {
+    // a JDK without a base archive ends the run normally and writes none
+    Path java = bin.resolve("java");
+    Files.writeString(java, "#!/usr/bin/env bash\necho \"$*\" >> '" + calls + "'\necho 'no base archive'\nexit 0\n");
+    assertThat(cds(Map.of())).isEmpty();
+    assertThat(cds(Map.of())).isEmpty();
+    assertThat(Files.readAllLines(calls)).hasSize(1);
+    assertThat(Files.readString(target.resolve("gongkai.jsa.stamp"))).startsWith("failed ");
+    assertThat(target.resolve("gongkai.jsa.log")).content().contains("no base archive");
   }
 
   @Test
@@ -90,15 +159,26 @@ class ClassDataArchiveTest {
 
   @Test
   void twoRunsStartedTogetherTrainOnceAndNeitherWaitsForTheOther() throws Exception {
-    javaStub(0, 4);
+    javaStub(0, 6);
     Process a = start(Map.of());
     Process b = start(Map.of());
     String outA = output(a);
     String outB = output(b);
     assertThat(Files.readAllLines(calls)).hasSize(1);
-    // the one that found the lock taken runs without the archive; one that came after the training uses it
-    assertThat(List.of(outA, outB)).contains(option(target.resolve("gongkai.jsa")))
-        .allMatch(o -> o.isEmpty() || o.equals(option(target.resolve("gongkai.jsa"))));
+    // the one that trained uses the archive; the other, started during the training's 6 s, found the lock taken and
+    // runs without it (one that waited for the lock would print the option too)
+    assertThat(List.of(outA, outB)).containsExactlyInAnyOrder("", option(target.resolve("gongkai.jsa")));
+  }
+
+  @Test
+  void onlyTheCommandsThatStartSparkUseIt() throws Exception {
+    for (String spark : List.of("run --input x", "--verbose sql 'select 1'", "evaluate", "rollup", "repair", "migrate")) {
+      assertThat(bash("gongkai_starts_spark " + spark)).as(spark).isZero();
+    }
+    for (String other : List.of("parse a.pdf", "generate --count 3", "dictionary", "", "--help", "run --help", "-V",
+        "sql -h")) {
+      assertThat(bash("gongkai_starts_spark " + other)).as(other).isEqualTo(1);
+    }
   }
 
   @Test
@@ -129,6 +209,14 @@ class ClassDataArchiveTest {
     pb.environment().remove("GONGKAI_CDS");
     pb.environment().putAll(env);
     return pb.start();
+  }
+
+  private int bash(String command) throws Exception {
+    Process p = new ProcessBuilder("bash", "-c", "here='" + project + "'; source '"
+        + Path.of("jobs/lib.sh").toAbsolutePath() + "'; " + command).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return p.exitValue();
   }
 
   private static String output(Process p) throws Exception {
