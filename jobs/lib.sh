@@ -115,12 +115,13 @@ gongkai_starts_spark() {
 }
 
 # What the archive is valid for: this classpath (jars only: a folder on it disables the archive), each jar as it is
-# now (a dependency downloaded again, same path, is another jar to the JVM) and this JDK, also when updated in place.
+# now (a dependency downloaded again, same path, is another jar to the JVM; Maven renames a download into place, a new
+# inode) and this JDK, also when updated in place.
 gongkai_cds_key() {
   local cp java sum
   cp="$(gongkai_classpath)"
   java="$(readlink -f "$(command -v java)")"
-  sum="$( { tr ':' '\n' <<< "$cp" | xargs -d '\n' stat -L -c '%n:%Y:%s' 2>&1; \
+  sum="$( { tr ':' '\n' <<< "$cp" | xargs -d '\n' stat -L -c '%n:%i:%Y:%s' 2>&1; \
     cat "$(dirname "$java")/../release" 2>/dev/null; } | cksum | cut -d' ' -f1)"
   echo "$cp $java $sum"
 }
@@ -147,7 +148,7 @@ gongkai_cds_make() (
   # parts left by a training killed with kill -9: nobody else writes one while this process holds the lock
   rm -f "$jsa".part.*
   echo "gongkai: writing the class-data archive target/gongkai.jsa (once per build, about a minute) ..." >&2
-  tmp="$(mktemp -d)"
+  tmp="$(mktemp -d)" || exit 1 # set -e is off here (called with ||): never train in the current directory
   # a hung training (a Spark port that never binds) is stopped, not waited for: the command then runs without it;
   # --foreground keeps java in the terminal's process group, so Ctrl-C stops it with the command
   # shellcheck disable=SC2046
@@ -161,9 +162,11 @@ gongkai_cds_make() (
     mv -f "$part" "$jsa"
     echo "ok $key" > "$stamp"
   else
-    if [ "$status" = 124 ]; then
-      echo "the training run did not end in ${GONGKAI_CDS_TIMEOUT:-900} s and was stopped" >> "$tmp/training.log"
-    fi
+    case "$status" in
+      124) echo "the training run did not end in ${GONGKAI_CDS_TIMEOUT:-900} s and was stopped" >> "$tmp/training.log" ;;
+      137) echo "the training run was killed (it ignored the stop at ${GONGKAI_CDS_TIMEOUT:-900} s, or the system" \
+        "killed it)" >> "$tmp/training.log" ;;
+    esac
     echo "gongkai: no class-data archive (the training run ended with exit $status and wrote none; its output is in" \
       "$here/target/gongkai.jsa.log); running without it" >&2
     # its console and the stack traces of its error log, kept for whoever reads the message above

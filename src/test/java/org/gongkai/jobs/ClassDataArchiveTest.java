@@ -97,10 +97,26 @@ class ClassDataArchiveTest {
     assertThat(cds(Map.of())).isEqualTo(option);
     assertThat(Files.readAllLines(calls)).hasSize(2);
 
+    // replaced by a rename in the same second with the same size, as Maven puts a download into place
+    Path download = m2.resolve("b.jar.part");
+    Files.writeString(download, "a newer download");
+    Files.setLastModifiedTime(download, Files.getLastModifiedTime(m2.resolve("b.jar")));
+    Files.move(download, m2.resolve("b.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertThat(cds(Map.of())).isEqualTo(option);
+    assertThat(Files.readAllLines(calls)).hasSize(3);
+
     Files.writeString(release, "JAVA_VERSION=\"17.0.13\"\n");
     assertThat(cds(Map.of())).isEqualTo(option);
     assertThat(cds(Map.of())).isEqualTo(option);
-    assertThat(Files.readAllLines(calls)).hasSize(3);
+    assertThat(Files.readAllLines(calls)).hasSize(4);
+  }
+
+  @Test
+  void noTemporaryFolderNoTraining() throws Exception {
+    // mktemp failing (TMPDIR full or gone) must not send the training into the directory the command runs from
+    assertThat(cds(Map.of("TMPDIR", dir.resolve("no-such-folder").toString()))).isEmpty();
+    assertThat(calls).doesNotExist();
+    assertThat(cds(Map.of())).isEqualTo(option(target.resolve("gongkai.jsa")));
   }
 
   @Test
