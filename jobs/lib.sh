@@ -43,15 +43,24 @@ gongkai_classpath() {
 # batch of short-lived objects; on the 2-core benchmark machine G1's concurrent marking and refinement threads
 # took cores from the tasks: the full job at 10,000 reports ran in 94 s instead of 120 s (jobs/bench-results.md).
 gongkai_gc() {
-  local o opts
+  gongkai_user_sets '-XX:+UseSerialGC' '-XX:+UseParallelGC' '-XX:+UseG1GC' '-XX:+UseZGC' '-XX:+UseShenandoahGC' \
+    '-XX:+UseEpsilonGC' && return 0
+  echo "-XX:+UseParallelGC"
+}
+
+# Whether the user's JVM options (GONGKAI_JAVA_OPTS, JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS) hold one matching any of
+# the glob patterns given: an option gongkai would add then stays the user's.
+gongkai_user_sets() {
+  local o p opts
   # split on blanks and newlines, without expanding wildcards
   read -ra opts -d '' <<< "${GONGKAI_JAVA_OPTS:-} ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-}" || true
   for o in "${opts[@]}"; do
-    case "$o" in
-      -XX:+UseSerialGC|-XX:+UseParallelGC|-XX:+UseG1GC|-XX:+UseZGC|-XX:+UseShenandoahGC|-XX:+UseEpsilonGC) return 0 ;;
-    esac
+    for p in "$@"; do
+      # shellcheck disable=SC2053
+      [[ "$o" == $p ]] && return 0
+    done
   done
-  echo "-XX:+UseParallelGC"
+  return 1
 }
 
 # The --add-opens list Spark's own launcher passes on Java 17, read from the pom so it is written once.
@@ -77,14 +86,10 @@ gongkai_props() {
 # without the archive, as it does when the archive does not fit (another JDK). GONGKAI_CDS=0 turns it off.
 gongkai_cds() {
   [ "${GONGKAI_CDS:-1}" = 1 ] || return 0
-  local o opts jsa="$here/target/gongkai.jsa" stamp="$here/target/gongkai.jsa.stamp" key
+  local jsa="$here/target/gongkai.jsa" stamp="$here/target/gongkai.jsa.stamp" key
   # a user's own class-data options win: two archives, or one and -Xshare:off, and the JVM refuses or ignores one
-  read -ra opts -d '' <<< "${GONGKAI_JAVA_OPTS:-} ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-}" || true
-  for o in "${opts[@]}"; do
-    case "$o" in
-      -XX:SharedArchiveFile=*|-XX:ArchiveClassesAtExit=*|-Xshare:*|-XX:[+-]UseSharedSpaces) return 0 ;;
-    esac
-  done
+  gongkai_user_sets '-XX:SharedArchiveFile=*' '-XX:ArchiveClassesAtExit=*' '-Xshare:*' '-XX:[+-]UseSharedSpaces' \
+    && return 0
   key="$(gongkai_cds_key)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "ok $key" ] || [ ! "$jsa" -nt "$here/target/gongkai.jar" ]; then
     if gongkai_cds_failed "$stamp" "$key"; then
